@@ -1,0 +1,28 @@
+/**
+ * pipec's entry point. Only option parsing lives here; every verb's work is in a lazily imported
+ * module (src/cli/actions/*.ts) so `pipec --version` and `pipec check` stay fast.
+ * Exit codes: 0 clean, 1 findings (errors, conflicts, stale output, failed gates), 2 usage/internal.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerCommands } from './commands/index.js';
+import { EXIT_USAGE, reportInternalError } from './exit.js';
+import { PIPEC_VERSION } from '../version.js';
+
+const program = new Command('pipec')
+  .description('Compile declarative Domino ML lifecycle specs (.pipeline) into complete, runnable projects')
+  .version(PIPEC_VERSION, '-V, --version')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // --help and --version arrive here as "errors" with exit code 0.
+    process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else {
+    reportInternalError(err);
+  }
+}
