@@ -1,5 +1,6 @@
 /** Contract of every emitter: a pure function from the IR to files. Only cli/ writes them to disk. */
 import type { Ir } from '../ir/schema.js';
+import type { EmitAssets } from './assets.js';
 
 /** One generated file. `path` is POSIX, relative to the output folder, never absolute, never `..`. */
 export interface OutputFile {
@@ -15,4 +16,4 @@ export interface OutputFile {
 }
 
 /** An emitter: pure, deterministic, no fs/process access. */
-export type Emitter = (ir: Ir) => OutputFile[];
+export type Emitter = (ir: Ir, assets: EmitAssets) => OutputFile[];

@@ -1,0 +1,43 @@
+/**
+ * The diagnostic code registry: every code pipec can emit, with what `pipec explain` and
+ * docs/diagnostics.md show. Codes are stable forever; retire, never reuse.
+ *
+ * Ranges: PC0xxx syntax · PC1xxx statement shape · PC2xxx names/references · PC3xxx data/features ·
+ * PC4xxx models/metrics · PC5xxx gates/facts · PC6xxx limits/platform · PC7xxx epochs/DAG/reviews ·
+ * PC8xxx Domino Flows · PC9xxx files/CLI.
+ * Each phase keeps its table in its own file (codes-*.ts); this module merges them and
+ * refuses duplicates at load time, so there is still one registry.
+ */
+import type { Severity } from './types.js';
+import { SYNTAX_CODES } from './codes-syntax.js';
+import { SEMANTIC_CODES } from './codes-semantic.js';
+import { DOMINO_CODES } from './codes-domino.js';
+
+export interface CodeInfo {
+  code: string;
+  /** Default severity. */
+  severity: Severity;
+  /** Short title: `duplicate column`. */
+  title: string;
+  /** A paragraph for `pipec explain`: what is wrong and why it matters. */
+  explanation: string;
+  /** A small spec fragment that triggers it (shown by `pipec explain`, used by docs). */
+  example: string;
+  /** How to fix it, in general terms. */
+  fix: string;
+}
+
+function mergeTables(...tables: readonly CodeInfo[][]): ReadonlyMap<string, CodeInfo> {
+  const map = new Map<string, CodeInfo>();
+  for (const info of tables.flat()) {
+    if (map.has(info.code)) throw new Error(`diagnostic code ${info.code} registered twice`);
+    map.set(info.code, info);
+  }
+  return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export const CODES: ReadonlyMap<string, CodeInfo> = mergeTables(SYNTAX_CODES, SEMANTIC_CODES, DOMINO_CODES);
+
+export function codeInfo(code: string): CodeInfo | undefined {
+  return CODES.get(code);
+}
