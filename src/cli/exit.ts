@@ -7,7 +7,7 @@ export const EXIT_USAGE = 2;
 export function reportInternalError(err: unknown): void {
   const msg = err instanceof Error ? err.message : String(err);
   process.stderr.write(`internal error: ${msg}\n`);
-  if (process.env.PIPEC_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  if (process.env.PIPEC_DEBUG && process.env.PIPEC_DEBUG !== '0' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   else process.stderr.write('This is a bug in pipec. Re-run with PIPEC_DEBUG=1 for details.\n');
   process.exitCode = EXIT_USAGE;
 }

@@ -5,13 +5,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
-import { EXIT_USAGE, reportInternalError } from './exit.js';
+import { EXIT_USAGE, UsageError, reportInternalError } from './exit.js';
 import { PIPEC_VERSION } from '../version.js';
 
 const program = new Command('pipec')
   .description('Compile declarative Domino ML lifecycle specs (.pipeline) into complete, runnable projects')
   .version(PIPEC_VERSION, '-V, --version')
-  .showHelpAfterError()
+  .showHelpAfterError('(run with --help for usage and examples)')
   .exitOverride();
 
 registerCommands(program);
@@ -22,6 +22,10 @@ try {
   if (err instanceof CommanderError) {
     // --help and --version arrive here as "errors" with exit code 0.
     process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else if (err instanceof UsageError) {
+    // A problem with how pipec was called (missing file, conflicting flags): one line, no stack.
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exitCode = EXIT_USAGE;
   } else {
     reportInternalError(err);
   }

@@ -12,6 +12,7 @@ import type { Severity } from './types.js';
 import { SYNTAX_CODES } from './codes-syntax.js';
 import { SEMANTIC_CODES } from './codes-semantic.js';
 import { DOMINO_CODES } from './codes-domino.js';
+import { WRITER_CODES } from './codes-writer.js';
 
 export interface CodeInfo {
   code: string;
@@ -36,7 +37,7 @@ function mergeTables(...tables: readonly CodeInfo[][]): ReadonlyMap<string, Code
   return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-export const CODES: ReadonlyMap<string, CodeInfo> = mergeTables(SYNTAX_CODES, SEMANTIC_CODES, DOMINO_CODES);
+export const CODES: ReadonlyMap<string, CodeInfo> = mergeTables(SYNTAX_CODES, SEMANTIC_CODES, DOMINO_CODES, WRITER_CODES);
 
 export function codeInfo(code: string): CodeInfo | undefined {
   return CODES.get(code);

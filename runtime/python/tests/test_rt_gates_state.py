@@ -1,0 +1,129 @@
+"""Gates, fact typing, prerequisite blocking, and concurrent state writers."""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+from pathlib import Path
+
+import pytest
+
+from pipec_runtime.errors import ValidationError
+from pipec_runtime.gates import coerce_fact, evaluate_gate
+from pipec_runtime.jsonio import read_json, update_json
+from pipec_runtime.state import StateStore
+
+from rt_helpers import rule
+
+PASSING_001 = 'with EpochContext.start("001") as ctx:\n    ctx.record_fact("data.rows", 20)\n'
+PASSING_002 = 'with EpochContext.start("002") as ctx:\n    ctx.record_fact("quality.ok", True)\n'
+
+
+def test_coerce_fact_by_unit() -> None:
+    assert coerce_fact("n", 3.0, "count") == 3 and isinstance(coerce_fact("n", 3.0, "count"), int)
+    assert coerce_fact("ok", True, "bool") is True
+    assert coerce_fact("p", 97.5, "percent") == 97.5
+    for name, value, unit in [("n", 2.5, "count"), ("n", -1, "count"), ("ok", 1, "bool"), ("p", 101, "percent"),
+                              ("x", float("nan"), "number"), ("x", "7", "number"), ("x", True, "number")]:
+        with pytest.raises(ValidationError):
+            coerce_fact(name, value, unit)
+
+
+def test_evaluate_gate_names_rule_expected_observed() -> None:
+    rules = [rule("005:1", "metric.f1", ">=", 0.7, "number"), rule("005:2", "drift", "==", False, "bool"),
+             rule("005:3", "missing.fact", "<", 3, "count")]
+    gate = evaluate_gate(rules, {"metric.f1": 0.61, "drift": False})
+    assert not gate["passed"]
+    assert [(r["rule"], r["expected"], r["observed"], r["passed"]) for r in gate["results"]] == [
+        ("005:1", 0.7, 0.61, False), ("005:2", False, False, True), ("005:3", 3, None, False)]
+
+
+def test_gate_failure_fails_epoch_and_blocks_the_next(project) -> None:
+    project.script("001", PASSING_001)
+    project.script("002", PASSING_002)
+    project.script("003", 'with EpochContext.start("003") as ctx:\n    ctx.record_fact("metric.score", 0.55)\n')
+    project.script("004", 'with EpochContext.start("004") as ctx:\n    pass\n')
+    assert project.run("001").returncode == 0
+    assert project.run("002").returncode == 0
+    res = project.run("003", PIPEC_APPROVE="002")
+    assert res.returncode == 1
+    assert "rule 003:1 metric.score >= 0.7 failed: observed 0.55 (score must reach 0.7)" in res.stderr
+    st = project.state()
+    assert st["epochs"]["003"]["status"] == "failed" and st["epoch_003_complete"] is False
+    assert st["epochs"]["003"]["error"]["type"] == "GateFailedError"
+    nxt = project.run("004")
+    assert nxt.returncode == 1
+    assert nxt.stderr.strip() == ("error[DependencyError]: epoch 004 cannot start: epoch 003 gate: rule 003:1 "
+                                  "metric.score >= 0.7 failed: observed 0.55 (score must reach 0.7)")
+    st = project.state()
+    assert st["epochs"]["004"]["status"] == "blocked"
+    assert st["blockers"][0]["epoch"] == "004"
+    errors = project.context_json("error_log.json")["errors"]
+    assert [e["type"] for e in errors] == ["GateFailedError", "DependencyError"]
+
+
+def test_prerequisite_missing_names_upstream(project) -> None:
+    project.script("002", PASSING_002)
+    res = project.run("002")
+    assert res.returncode == 1
+    assert "epoch 001 is not completed (status: pending)" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_completed_sets_seed_compat_flag_and_passing_gate(project) -> None:
+    project.script("001", PASSING_001)
+    assert project.run("001").returncode == 0
+    st = project.state()
+    assert st["epoch_001_complete"] is True and st["epochs"]["001"]["gate"]["passed"] is True
+    assert st["epochs"]["001"]["facts"] == {"data.rows": 20} and st["epochs"]["001"]["attempts"] == 1
+
+
+def test_exception_is_logged_with_taxonomy(project) -> None:
+    project.script("001", 'with EpochContext.start("001") as ctx:\n    raise errors.DataQualityError("too many nulls")\n')
+    res = project.run("001")
+    assert res.returncode == 1 and "error[DataQualityError]: too many nulls" in res.stderr
+    assert project.state()["epochs"]["001"]["error"]["type"] == "DataQualityError"
+    assert "Traceback" in project.context_json("error_log.json")["errors"][0]["traceback"]
+
+
+def _writer(args: tuple[str, int, int]) -> None:
+    ctx_dir, wid, n = args
+    store = StateStore(Path(ctx_dir), "tiny")
+    for i in range(n):
+        def change(s: dict, i: int = i) -> None:
+            s["counter"] = s.get("counter", 0) + 1
+            s["warnings"].append({"epoch": str(wid), "message": f"{wid}-{i}", "at": ""})
+        store.update(change)
+
+
+def _reader(args: tuple[str, int]) -> int:
+    path, n = args
+    ok = 0
+    for _ in range(n):
+        if read_json(Path(path), None) is not None:  # raises ValueError on a torn file
+            ok += 1
+    return ok
+
+
+def test_concurrent_writers_never_corrupt_state(tmp_path: Path) -> None:
+    ctx = tmp_path / ".context"
+    writers, per = 4, 40
+    with mp.get_context("spawn").Pool(writers + 1) as pool:
+        reads = pool.map_async(_reader, [(str(ctx / "pipeline_state.json"), 300)])
+        pool.map(_writer, [(str(ctx), w, per) for w in range(writers)])
+        reads.get(timeout=120)
+    state = json.loads((ctx / "pipeline_state.json").read_text())
+    assert state["counter"] == writers * per
+    assert sorted(w["message"] for w in state["warnings"]) == sorted(f"{w}-{i}" for w in range(writers) for i in range(per))
+    assert not list(ctx.glob(".pipeline_state.json.*.tmp"))
+
+
+def test_update_json_leaves_old_file_when_change_raises(tmp_path: Path) -> None:
+    path = tmp_path / "x.json"
+    update_json(path, lambda d: d.__setitem__("a", 1), dict)
+
+    def boom(d: dict) -> None:
+        d["a"] = 2
+        raise RuntimeError("boom")
+    with pytest.raises(RuntimeError):
+        update_json(path, boom, dict)
+    assert json.loads(path.read_text()) == {"a": 1}

@@ -1,0 +1,91 @@
+"""Tracking with a real MLflow sqlite store (dual storage), Domino URI rule, cost tracker, lineage."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+TRACKED = '''
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+with EpochContext.start("001") as ctx:
+    ctx.track.log_params({"model": "logreg", "C": 0.5})
+    ctx.track.log_metrics({"f1": 0.8})
+    with ctx.track.run("baseline_xgboost"):
+        ctx.track.log_metrics({"f1": 0.75})
+    ctx.track.log_json("report", {"ok": True})
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    ctx.track.log_figure(fig, "curve")
+    assert ctx.track.mlflow is not None
+    ctx.record_fact("data.rows", 10)
+'''
+
+
+def test_dual_storage_local_files_and_mlflow_sqlite(project) -> None:
+    project.script("001", TRACKED)
+    res = project.run("001", timeout=180, PIPEC_MLFLOW="1")
+    assert res.returncode == 0, res.stderr
+    tracking = project.root / "artifacts" / "epoch001-generate" / "tracking"
+    assert json.loads((tracking / "metrics.json").read_text()) == {"f1": 0.8}
+    assert json.loads((tracking / "params.json").read_text()) == {"model": "logreg", "C": 0.5}
+    assert json.loads((tracking / "runs" / "baseline_xgboost" / "metrics.json").read_text()) == {"f1": 0.75}
+    assert (tracking / "curve.png").read_bytes()[:4] == b"\x89PNG" and (tracking / "report.json").exists()
+    db = sqlite3.connect(project.root / "mlruns.db")
+    exps = {name for (name,) in db.execute("select name from experiments")}
+    assert "tiny_generate" in exps
+    runs = dict(db.execute("select name, status from runs"))
+    assert runs == {"epoch001-generate": "FINISHED", "baseline_xgboost": "FINISHED"}
+    metrics = sorted(db.execute("select key, value from metrics"))
+    assert metrics == [("f1", 0.75), ("f1", 0.8)]
+
+
+def test_on_domino_the_tracking_uri_is_never_set(project, tmp_path) -> None:
+    project.script("001", TRACKED)
+    external = tmp_path / "domino.db"
+    (tmp_path / "art").mkdir()  # /mnt/artifacts always exists on Domino
+    res = project.run("001", timeout=180, PIPEC_MLFLOW="1", DOMINO_RUN_ID="r1", DOMINO_PROJECT_NAME="tiny",
+                      MLFLOW_TRACKING_URI=f"sqlite:///{external}", PIPEC_CODE_DIR=str(project.root),
+                      PIPEC_DATA_DIR=str(tmp_path / "data"), PIPEC_ARTIFACTS_DIR=str(tmp_path / "art"))
+    assert res.returncode == 0, res.stderr
+    assert external.exists() and not (project.root / "mlruns.db").exists()
+    assert (tmp_path / "art" / "epoch001-generate" / "tracking" / "metrics.json").exists()
+
+
+def test_cost_tracker_writes_samples_and_cost(project) -> None:
+    project.script("001", '''
+with EpochContext.start("001") as ctx:
+    for s, e in ctx.chunks(30):
+        pass
+    ctx.record_fact("data.rows", 30)
+''')
+    res = project.run("001", ENABLE_COST_TRACKING="true", COST_PER_HOUR="3.6", DOMINO_HARDWARE_TIER_ID="small-k8s")
+    assert res.returncode == 0, res.stderr
+    rec = project.context_json("resource_tracking.json")["epochs"]["001"]
+    assert rec["status"] == "completed" and rec["compute_tier"] == "small-k8s" and rec["samples"]
+    assert rec["estimated_cost_usd"] == pytest.approx(rec["elapsed_hours"] * 3.6, abs=2e-6) and rec["peak_memory_gb"] > 0
+
+
+def test_cost_tracker_off_by_default(project) -> None:
+    project.script("001", 'with EpochContext.start("001") as ctx:\n    ctx.record_fact("data.rows", 30)\n')
+    assert project.run("001").returncode == 0
+    assert not (project.root / ".context" / "resource_tracking.json").exists()
+
+
+def test_lineage_sources_transformations_features_idempotent(project) -> None:
+    body = '''
+with EpochContext.start("001") as ctx:
+    ctx.lineage.source("synthetic", rows=100, columns=["a", "b"], seed=42)
+    ctx.lineage.transformation("drop_nulls", 100, 97, {"columns": ["a"]})
+    ctx.lineage.feature("ratio", ["a", "b"], "a / b")
+    ctx.record_fact("data.rows", 97)
+'''
+    project.script("001", body)
+    assert project.run("001").returncode == 0
+    assert project.run("001").returncode == 0  # rerun replaces, never duplicates
+    doc = project.context_json("data_lineage.json")
+    assert doc["source_data"]["synthetic"]["seed"] == 42 and doc["source_data"]["synthetic"]["rows"] == 100
+    assert [(t["name"], t["rows_before"], t["rows_after"]) for t in doc["transformations"]] == [("drop_nulls", 100, 97)]
+    assert doc["feature_provenance"]["ratio"]["source_features"] == ["a", "b"]

@@ -1,0 +1,85 @@
+/**
+ * The shared front half of `pipec compile`, `compile --check`, `compile --watch` and `pipec plan`:
+ * read + check the spec, apply `--set`, emit, compute cache keys, and plan against the output folder.
+ * Heavy modules (compiler, emitters, templates) are imported lazily so the CLI starts fast.
+ */
+import type { Diagnostic } from '../../diagnostics/types.js';
+import { hasErrors } from '../../diagnostics/types.js';
+import type { Plan } from '../../writer/plan.js';
+import { loadAndCheck } from '../load-spec.js';
+import { applyOverrides } from './compile-set.js';
+import type { DiagnosticFormat } from './output.js';
+
+/** Options every regeneration verb shares. */
+export interface RegenOptions {
+  out: string;
+  set?: string[];
+  force?: boolean;
+  format?: DiagnosticFormat;
+  color?: boolean;
+}
+
+/** Either diagnostics that stop the verb, or a plan (with any warnings to show). */
+export type Prepared =
+  | { kind: 'stop'; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string>; exitCode: number }
+  | { kind: 'plan'; plan: Plan; warnings: Diagnostic[]; sources: ReadonlyMap<string, string> };
+
+/** A folder-level problem as a diagnostic (PC95xx), pointing at the output folder. */
+export function folderDiagnostic(code: string, message: string, out: string): Diagnostic {
+  return { code, severity: 'error', message, file: out };
+}
+
+/**
+ * Check, override, emit and plan. `mode: 'write'` first completes or rolls back an interrupted
+ * compile (so the plan sees a consistent tree); `'read'` reports one instead and writes nothing.
+ */
+export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | 'write'): Promise<Prepared> {
+  const checked = await loadAndCheck(spec);
+  const sources = checked.sources;
+  if (hasErrors(checked.diagnostics) || checked.ir === null) {
+    return { kind: 'stop', diagnostics: checked.diagnostics, sources, exitCode: 1 };
+  }
+  const overridden = applyOverrides(checked.ir, opts.set ?? []);
+  if ('diagnostics' in overridden) return { kind: 'stop', diagnostics: overridden.diagnostics, sources, exitCode: 2 };
+  const ir = overridden.ir;
+  const [{ emitProject }, { loadAssets }, { epochCacheKeys }, writer] = await Promise.all([
+    import('../../emit/index.js'),
+    import('../load-assets.js'),
+    import('../../ir/cache-keys.js'),
+    import('../../writer/index.js'),
+  ]);
+  const files = emitProject(ir, await loadAssets());
+  try {
+    if (writer.hasPendingTransaction(opts.out)) {
+      if (mode === 'read') {
+        const d = folderDiagnostic('PC9504', `an interrupted compile left ${opts.out}/${writer.TXN_DIR}; run \`pipec compile\` to complete it`, opts.out);
+        return { kind: 'stop', diagnostics: [d], sources, exitCode: 1 };
+      }
+      const { markStale } = await staleHook(opts.out);
+      writer.recoverOutput(opts.out, { markStale });
+    }
+    const plan = writer.buildPlan({ outDir: opts.out, ir, files, epochKeys: epochCacheKeys(ir, files), force: opts.force ?? false });
+    return { kind: 'plan', plan, warnings: checked.diagnostics, sources };
+  } catch (e) {
+    if (e instanceof writer.OutputFolderError) {
+      return { kind: 'stop', diagnostics: [folderDiagnostic(e.code, e.message, opts.out)], sources, exitCode: 2 };
+    }
+    throw e;
+  }
+}
+
+/** Warnings raised while marking stale (printed after the report). */
+export const staleWarnings: string[] = [];
+
+/** The hook that marks epochs stale through the runtime CLI of the generated project. */
+export async function staleHook(out: string): Promise<{ markStale: (ids: string[]) => void }> {
+  const { markStaleWithRuntime, pickPython } = await import('../../writer/mark-stale.js');
+  const { packageRoot } = await import('../load-stdlib.js');
+  const { join } = await import('node:path');
+  return {
+    markStale: (ids) => {
+      const r = markStaleWithRuntime(out, ids, pickPython(out, [join(packageRoot(), '.venv', 'bin', 'python')]));
+      if (!r.ok) staleWarnings.push(r.message);
+    },
+  };
+}

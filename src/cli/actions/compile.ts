@@ -1,0 +1,72 @@
+/**
+ * `pipec compile <spec> --out <dir>`: check, emit, and write through src/writer (atomic, 3-way merge
+ * of user edits, manifest). `--check` only compares; `--watch` recompiles on save (compile-watch.ts).
+ * Exit codes: 0 written / up to date; 1 spec errors, conflicts, or (with --check) out of date; 2 usage.
+ */
+import type { Diagnostic } from '../../diagnostics/types.js';
+import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
+import { colorFor, formatDiagnostics } from './output.js';
+import { prepare, staleHook, staleWarnings, type RegenOptions } from './compile-pipeline.js';
+
+/** Options of `pipec compile`. */
+export interface CompileOptions extends RegenOptions {
+  check?: boolean;
+  watch?: boolean;
+  /** Print only the one-line plan summary after writing (what `--watch` shows on each save). */
+  summary?: boolean;
+}
+
+/** Run once (no watch) and return the exit code. `log` receives human output (stdout by default). */
+export async function compileOnce(spec: string, opts: CompileOptions, log: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+  const format = opts.format ?? 'pretty';
+  const render = (diags: Diagnostic[], sources: ReadonlyMap<string, string>, stream: NodeJS.WriteStream) =>
+    formatDiagnostics(diags, { format, color: colorFor(stream, opts.color), files: 1, sources });
+  const prepared = await prepare(spec, opts, opts.check ? 'read' : 'write');
+  if (prepared.kind === 'stop') {
+    log(render(prepared.diagnostics, prepared.sources, process.stdout));
+    return prepared.exitCode;
+  }
+  if (prepared.warnings.length > 0) process.stderr.write(render(prepared.warnings, prepared.sources, process.stderr));
+  const { plan } = prepared;
+  const { renderPlanJson, renderPlanText, renderPlanSummaryLine, applyPlan } = await import('../../writer/index.js');
+  if (opts.check) {
+    if (plan.upToDate) {
+      if (format !== 'json') log(`${plan.outDir} is up to date with ${spec}\n`);
+      else log(renderPlanJson(plan));
+      return EXIT_OK;
+    }
+    if (format === 'json') log(renderPlanJson(plan));
+    else {
+      log(renderPlanText(plan, { verb: 'pipec compile --check' }));
+      const d: Diagnostic = { code: 'PC9504', severity: 'error', message: `${plan.outDir} is out of date with ${spec}; run \`pipec compile ${spec} --out ${plan.outDir}\``, file: spec };
+      if (format !== 'pretty') log(render([d], prepared.sources, process.stdout));
+    }
+    return EXIT_FINDINGS;
+  }
+  staleWarnings.length = 0;
+  const result = applyPlan(plan, await staleHook(plan.outDir));
+  if (format === 'json') log(renderPlanJson(plan));
+  else if (opts.summary) log(`${renderPlanSummaryLine(plan)}\n`);
+  else if (plan.firstCompile) log(`pipec compile: wrote ${result.written} files to ${plan.outDir}\n`);
+  else if (plan.upToDate) log(`pipec compile: ${plan.outDir} is up to date with ${spec}\n`);
+  else log(renderPlanText(plan, { verb: 'pipec compile' }));
+  if (result.stale.length > 0 && format !== 'json') log(`Marked stale (rerun with \`pipec run ${plan.outDir} --resume\`): ${result.stale.join(', ')}\n`);
+  for (const w of staleWarnings) process.stderr.write(`warning: ${w}\n`);
+  if (result.conflicts.length === 0) return EXIT_OK;
+  const diags: Diagnostic[] = result.conflicts.map((path) => ({
+    code: 'PC9505',
+    severity: 'error',
+    message: `merge conflict in ${path}: your edits and the regenerated content change the same lines`,
+    file: `${plan.outDir}/${path}`,
+    hint: 'resolve the <<<<<<< yours / >>>>>>> generated blocks, then run `pipec compile --check`',
+  }));
+  log(render(diags, prepared.sources, process.stdout));
+  return EXIT_FINDINGS;
+}
+
+/** The verb: once, or watching. */
+export async function runCompile(spec: string, opts: CompileOptions): Promise<number> {
+  if (!opts.watch) return compileOnce(spec, opts);
+  const { watchCompile } = await import('./compile-watch.js');
+  return watchCompile(spec, opts);
+}

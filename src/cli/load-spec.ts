@@ -1,0 +1,58 @@
+/**
+ * Reading spec files given on the command line, and the one "read + check" path every verb that needs
+ * a checked spec (check, inspect, graph, compile, plan) goes through, so they agree on diagnostics.
+ * A file that cannot be read is a usage error (exit 2), never a stack trace.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic, SourceFile } from '../diagnostics/types.js';
+import { sortDiagnostics } from '../diagnostics/types.js';
+import type { Ir } from '../ir/schema.js';
+import { UsageError } from './exit.js';
+import { createLibraryLoader, type LibraryLoader } from './load-stdlib.js';
+
+const reasons: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a parent is not a directory',
+  ELOOP: 'too many symbolic links',
+};
+
+/** Read a spec as given on the command line; its display path is exactly what the user typed. */
+export function readSpecFile(path: string): SourceFile {
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`cannot read spec "${path}": it is a directory`);
+    // A UTF-8 byte-order mark is not part of the spec; editors do not count it as a column either.
+    return { path, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot read spec "${path}": ${reasons[code] ?? (err as Error).message}`);
+  }
+}
+
+/** Result of checking one spec, with everything needed to render its diagnostics. */
+export interface CheckedSpec {
+  file: SourceFile;
+  /** Sorted, de-duplicated. */
+  diagnostics: Diagnostic[];
+  /** The IR when there were no errors. */
+  ir: Ir | null;
+  /** Text of every file a diagnostic may point at (the spec and the stdlib files it used). */
+  sources: ReadonlyMap<string, string>;
+}
+
+/** Read and check one spec with the package's stdlib. Compiler modules are imported lazily (start-up time). */
+export async function loadAndCheck(path: string, loader: LibraryLoader = createLibraryLoader()): Promise<CheckedSpec> {
+  const file = readSpecFile(path);
+  return checkSource(file, loader);
+}
+
+/** Check an already-read source (also used by tests and the benchmark). */
+export async function checkSource(file: SourceFile, loader: LibraryLoader = createLibraryLoader()): Promise<CheckedSpec> {
+  const { checkSpec } = await import('../compiler/index.js');
+  const result = checkSpec(file, { loadLibrary: (name: string) => loader.load(name) });
+  const sources = new Map<string, string>([[file.path, file.text], ...loader.loaded]);
+  return { file, diagnostics: sortDiagnostics(result.diagnostics), ir: result.ir, sources };
+}

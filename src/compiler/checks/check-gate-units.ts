@@ -1,0 +1,26 @@
+// Rule: a gate compares a fact with a value of the fact's unit (no `data.size >= 5%`).
+import type { Check } from '../check-context.js';
+import { readGateRule, unitsCompatible } from '../gate-rule.js';
+
+const EXAMPLE: Record<string, string> = {
+  count: 'a whole number like `10`', number: 'a number like `0.7`', size: 'a size like `50MB`',
+  duration: 'a duration like `100ms`', percent: 'a percentage like `95%`', bool: '`true` or `false`',
+};
+
+/** PC5002: unit mismatch between a fact and the value it is compared with. */
+export const checkGateUnits: Check = {
+  name: 'gate-units',
+  run({ spec, rep }) {
+    for (const e of spec.epochs) {
+      for (const { rule } of e.gate) {
+        const r = readGateRule(rule.expr);
+        if ('error' in r) continue;
+        const unit = spec.facts.get(r.fact.text)?.fact.unit.value;
+        if (!unit || unitsCompatible(unit, r.valueUnit)) continue;
+        const written = r.valueUnit === 'number' ? 'a plain number' : r.valueUnit === 'bool' ? 'true/false' : `a ${r.valueUnit}`;
+        rep.reportRange('PC5002', rule.file, r.valueExpr?.range ?? r.fact.range,
+          `fact "${r.fact.text}" is a ${unit}, but it is compared with ${written}`, `compare it with ${EXAMPLE[unit] ?? 'a value of its unit'}`);
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * The compiler's front door: `checkSpec(source, { loadLibrary })` runs parse → shape → resolve →
+ * checks → lower, collecting every problem of a stage and stopping between stages, so later stages
+ * never see a broken tree. Pure: the library loader is the only way in from the outside world.
+ */
+import { parseSpec } from '../grammar/index.js';
+import type { Diagnostic, SourceFile } from '../diagnostics/types.js';
+import { hasErrors, sortDiagnostics } from '../diagnostics/types.js';
+import type { Ir } from '../ir/schema.js';
+import { lowerSpec } from './lower-project.js';
+import { CHECKS } from './passes.js';
+import { Reporter } from './report.js';
+import { resolveSpec } from './resolve-merge.js';
+import { resolveUses } from './resolve-uses.js';
+import { shapeProject } from './shape-file.js';
+import type { CheckOptions } from './stdlib-loader.js';
+
+export type { CheckOptions, LibraryLoader } from './stdlib-loader.js';
+export { memoryLoader, libraryPath } from './stdlib-loader.js';
+
+/** Result of checking a spec: all diagnostics (sorted), and the IR when there is no error. */
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  ir: Ir | null;
+}
+
+/** Check and lower one spec. Never throws for a user mistake; `ir` is null when any error was found. */
+export function checkSpec(source: SourceFile, opts: CheckOptions): CheckResult {
+  const parsed = parseSpec(source);
+  const done = (diags: Diagnostic[], ir: Ir | null = null): CheckResult => ({ diagnostics: sortDiagnostics(diags), ir });
+  if (hasErrors(parsed.diagnostics)) return done(parsed.diagnostics);
+  const rep = new Reporter();
+  rep.diagnostics.push(...parsed.diagnostics);
+  const project = shapeProject(parsed.syntax, rep);
+  if (!project || rep.hasErrors()) return done(rep.diagnostics);
+  const library = resolveUses(project, opts.loadLibrary, rep);
+  if (rep.hasErrors()) return done(rep.diagnostics);
+  const spec = resolveSpec(project, library);
+  for (const check of CHECKS) check.run({ spec, rep });
+  if (rep.hasErrors()) return done(rep.diagnostics);
+  return done(rep.diagnostics, lowerSpec(spec));
+}

@@ -1,0 +1,81 @@
+/**
+ * Lowering the resolved spec to the IR: every default applied, units normalised, epochs ordered,
+ * and the result validated with IrSchema (a failure here is a pipec bug, never a user error).
+ */
+import { IR_VERSION, IrSchema, type Ir } from '../ir/schema.js';
+import { lowerData, lowerFeatures, lowerModels } from './lower-data.js';
+import { DEFAULT_TIER, lowerEpochs } from './lower-epochs.js';
+import type { ResolvedSpec } from './resolve-model.js';
+import { DEFAULT_METRIC, PLATFORM, STANDARD_METRICS } from './standard.js';
+
+/** Environment used when the spec's domino block names none. */
+export const DEFAULT_ENVIRONMENT = 'Domino Standard Environment Py3.11';
+
+function lowerLimits(spec: ResolvedSpec): Ir['limits'] {
+  const u = spec.project.limits;
+  const l = spec.library?.limits;
+  return {
+    maxFileSizeBytes: (u?.maxFileSize ?? l?.maxFileSize)?.value ?? PLATFORM.maxFileSizeBytes,
+    maxMemoryBytes: (u?.maxMemory ?? l?.maxMemory)?.value ?? PLATFORM.maxMemoryBytes,
+    chunkRows: (u?.chunkRows ?? l?.chunkRows)?.value ?? 10_000,
+    checkpoint: {
+      everyPercent: (u?.checkpointPercent ?? l?.checkpointPercent)?.value ?? 10,
+      everySeconds: (u?.checkpointSeconds ?? l?.checkpointSeconds)?.value ?? 300,
+    },
+  };
+}
+
+function lowerDomino(spec: ResolvedSpec, usedTiers: string[]): Ir['domino'] {
+  const d = spec.project.domino;
+  const tiers: Record<string, string> = {};
+  const entries = new Map([...spec.tiers.entries()].map(([k, t]) => [k, t.hardware.value]));
+  // An implicit default tier must still map to hardware, even without a library.
+  for (const t of usedTiers) if (!entries.has(t) && t === DEFAULT_TIER) entries.set(t, 'Small');
+  for (const k of [...entries.keys()].sort()) tiers[k] = entries.get(k) as string;
+  return {
+    environment: d?.environment?.value ?? DEFAULT_ENVIRONMENT,
+    tiers,
+    volumeSizeGiB: d?.volumeGiB?.value ?? null,
+    gitRef: d?.gitRef?.value ?? null,
+  };
+}
+
+/** Lower a checked, resolved spec to the validated IR. */
+export function lowerSpec(spec: ResolvedSpec): Ir {
+  const p = spec.project;
+  const epochs = lowerEpochs(spec);
+  const deploy = p.deploy;
+  const ir: Ir = {
+    irVersion: IR_VERSION,
+    project: {
+      name: p.name.value,
+      title: p.title?.value ?? p.name.value,
+      objective: p.objective?.value ?? '',
+      problem: spec.problem,
+      metric: p.metric?.value ?? DEFAULT_METRIC[spec.problem],
+      metrics: [...STANDARD_METRICS[spec.problem]],
+      production: deploy?.promote?.alias.value === 'production',
+    },
+    uses: [...new Set(p.uses.map((u) => u.name.value))].sort(),
+    domino: lowerDomino(spec, epochs.map((e) => e.tier)),
+    limits: lowerLimits(spec),
+    data: lowerData(spec),
+    features: lowerFeatures(spec),
+    models: lowerModels(spec),
+    epochs,
+    deploy: {
+      api: deploy?.api ? { path: deploy.api.path.value, latencyP95Seconds: deploy.api.latency?.value ?? 0.5 } : null,
+      app: deploy?.app ? { kind: 'streamlit', title: deploy.app.title.value } : null,
+      promote: deploy?.promote ? { alias: deploy.promote.alias.value, afterReview: deploy.promote.afterReview } : null,
+    },
+    risks: p.risks.map((r) => ({
+      title: r.title.value,
+      probability: r.probability?.value ?? 'medium',
+      impact: r.impact?.value ?? 'medium',
+      mitigation: r.mitigation?.value ?? '',
+    })),
+  };
+  const parsed = IrSchema.safeParse(ir);
+  if (!parsed.success) throw new Error(`internal: lowered IR is invalid: ${parsed.error.message}`);
+  return parsed.data;
+}

@@ -1,0 +1,30 @@
+/**
+ * How the compiler gets library sources without touching the disk: the caller (the CLI, or a test)
+ * passes a loader. `use lifecycle.domino_standard` asks for `lifecycle.domino_standard`; the disk
+ * loader maps it to `stdlib/lifecycle/domino_standard.pipeline`.
+ */
+import type { SourceFile } from '../diagnostics/types.js';
+
+/** Returns the library's source (path shown in diagnostics, e.g. `<stdlib>/lifecycle/x.pipeline`), or null if unknown. */
+export type LibraryLoader = (name: string) => SourceFile | null;
+
+/** Options of checkSpec. */
+export interface CheckOptions {
+  loadLibrary: LibraryLoader;
+}
+
+/** The stdlib-relative path of a library name: `lifecycle.domino_standard` → `lifecycle/domino_standard.pipeline`. */
+export function libraryPath(name: string): string | null {
+  // Only plain dotted identifiers: a library name must never walk out of stdlib/.
+  if (!/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/.test(name)) return null;
+  return `${name.split('.').join('/')}.pipeline`;
+}
+
+/** A loader over an in-memory table (tests, the browser playground, the CLI's preloaded stdlib). */
+export function memoryLoader(files: Record<string, string>): LibraryLoader {
+  return (name) => {
+    const rel = libraryPath(name);
+    const text = rel === null ? undefined : files[rel];
+    return rel !== null && text !== undefined ? { path: `<stdlib>/${rel}`, text } : null;
+  };
+}

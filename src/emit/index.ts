@@ -1,0 +1,37 @@
+/**
+ * `emitProject(ir, assets) → OutputFile[]`: the whole generated project, pure and deterministic
+ * (files sorted by path, `\n` endings, final newline). Parts are listed in ./parts.ts.
+ */
+import { IrSchema, type Ir } from '../ir/schema.js';
+import type { EmitAssets } from './assets.js';
+import { createTemplateEngine } from './handlebars.js';
+import { PARTS, type Part } from './parts.js';
+import type { OutputFile } from './types.js';
+import { viewProject, type EmitContext } from './view-model.js';
+
+export type { OutputFile, Emitter } from './types.js';
+export type { EmitAssets } from './assets.js';
+export type { EmitContext, ProjectView, EpochView } from './view-model.js';
+
+/** Builds the context every part receives; exported for tests of single parts. */
+export function createEmitContext(ir: Ir, assets: EmitAssets): EmitContext {
+  return { ir, assets, engine: createTemplateEngine(assets.templates), project: viewProject(ir) };
+}
+
+/**
+ * Runs the given parts (default: all) and returns their files sorted by path. Throws on an internal
+ * bug (two parts writing one path, a missing template): user errors were reported before lowering.
+ */
+export function emitProject(ir: Ir, assets: EmitAssets, parts: readonly Part[] = PARTS): OutputFile[] {
+  const valid = IrSchema.parse(ir);
+  const ctx = createEmitContext(valid, assets);
+  const byPath = new Map<string, { file: OutputFile; part: string }>();
+  for (const part of parts) {
+    for (const file of part.emit(ctx)) {
+      const prev = byPath.get(file.path);
+      if (prev) throw new Error(`emit: ${file.path} is written by both ${prev.part} and ${part.name}`);
+      byPath.set(file.path, { file, part: part.name });
+    }
+  }
+  return [...byPath.values()].map((v) => v.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,22 @@
+/**
+ * Package modules for model development (epoch 005): factories and metrics (`model_utils.py`),
+ * budgeted tuning, framework wrappers, MLflow registry helpers and charts, with their pytest tests.
+ */
+import type { OutputFile } from '../types.js';
+import type { EmitContext } from '../view-model.js';
+import { emitPackageFile } from './module.js';
+
+/** Module file → template key and the IR sections it depends on. */
+const MODULES: readonly { path: string; template: string; sources: string[] }[] = [
+  { path: 'model_utils.py', template: 'package/model_utils.py.hbs', sources: ['models'] },
+  { path: 'model_utils_tuning.py', template: 'package/model_utils_tuning.py.hbs', sources: ['models'] },
+  { path: 'model_utils_wrappers.py', template: 'package/model_utils_wrappers.py.hbs', sources: ['models'] },
+  { path: 'model_utils_registry.py', template: 'package/model_utils_registry.py.hbs', sources: ['models', 'deploy'] },
+  { path: 'model_utils_report.py', template: 'package/model_utils_report.py.hbs', sources: [] },
+  { path: 'tests/test_model_utils.py', template: 'package/tests/test_model_utils.py.hbs', sources: ['models'] },
+];
+
+/** Emits the model development modules of `src/<project>/`. */
+export function emitPackageModelUtils(ctx: EmitContext): OutputFile[] {
+  return MODULES.map((m) => emitPackageFile(ctx, m.path, m.template, m.sources));
+}

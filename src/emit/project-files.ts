@@ -1,0 +1,67 @@
+/**
+ * Project-level files: `.pipec/ir.json`, `.context/gate_rules.json`, `.context/pipeline_state.json`
+ * (initial state), README.md, requirements.txt, pyproject.toml (pytest config) and .gitignore.
+ */
+import { makeFile } from './files.js';
+import { pinnedLines } from './pins.js';
+import type { OutputFile } from './types.js';
+import { stableJson, type EmitContext } from './view-model.js';
+
+/** Every package the generated code (epochs, package, app, API, flows, tests) imports. */
+export const PROJECT_REQUIREMENTS = [
+  'numpy', 'pandas', 'pyarrow', 'scipy', 'scikit-learn', 'xgboost', 'lightgbm', 'statsmodels', 'matplotlib',
+  'mlflow', 'nbformat', 'nbclient', 'ipykernel', 'streamlit', 'fastapi', 'uvicorn', 'httpx', 'psutil',
+  'filelock', 'jsonschema', 'pytest',
+] as const;
+
+/** Schema version of `.context/pipeline_state.json` (runtime/python/pipec_runtime/state.py). */
+export const STATE_SCHEMA_VERSION = 1;
+
+/**
+ * Compiled gate rules per epoch, in the shape `pipec_runtime.config.load_gate_rules` reads:
+ * `{"epochs": {"005": {after, produces, gate, review}}}`.
+ */
+export function gateRulesDocument(ctx: EmitContext): unknown {
+  return {
+    project: ctx.ir.project.name,
+    epochs: Object.fromEntries(
+      ctx.ir.epochs.map((e) => [e.id, { after: e.after, produces: e.produces, gate: e.gate, review: e.review }]),
+    ),
+  };
+}
+
+/** The state before any run (runtime `empty_state` + `empty_epoch` per epoch): every epoch pending. */
+export function initialStateDocument(ctx: EmitContext): unknown {
+  const doc: Record<string, unknown> = {
+    schemaVersion: STATE_SCHEMA_VERSION,
+    project: ctx.ir.project.name,
+    updated_at: null,
+    epochs: Object.fromEntries(
+      ctx.ir.epochs.map((e) => [
+        e.id,
+        { status: 'pending', attempts: 0, started_at: null, finished_at: null, elapsed_seconds: null, facts: {},
+          gate: null, error: null, review: null, checkpoint: null },
+      ]),
+    ),
+    blockers: [],
+    warnings: [],
+  };
+  // Seed compatibility keys (`epoch_005_complete`), kept by the runtime too.
+  for (const e of ctx.ir.epochs) doc[`epoch_${e.id}_complete`] = false;
+  return doc;
+}
+
+/** Emits the project-level files. */
+export function emitProjectFiles(ctx: EmitContext): OutputFile[] {
+  const { engine, project } = ctx;
+  const view = { project, requirementsFile: 'requirements.txt' };
+  return [
+    makeFile('.pipec/ir.json', stableJson(ctx.ir), ['ir']),
+    makeFile('.context/gate_rules.json', stableJson(gateRulesDocument(ctx)), ['epochs']),
+    makeFile('.context/pipeline_state.json', stableJson(initialStateDocument(ctx)), ['epochs']),
+    makeFile('README.md', engine.render('project/README.md.hbs', view), ['project', 'epochs', 'deploy']),
+    makeFile('requirements.txt', `${pinnedLines([...PROJECT_REQUIREMENTS]).join('\n')}\n`, ['project']),
+    makeFile('pyproject.toml', engine.render('project/pyproject.toml.hbs', view), ['project']),
+    makeFile('.gitignore', engine.render('project/gitignore.hbs', view), ['project']),
+  ];
+}

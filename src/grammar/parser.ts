@@ -1,0 +1,228 @@
+/**
+ * The grammar of `.pipeline` files, as a chevrotain CST parser. Grammar only: the CST is turned into the
+ * syntax tree of syntax.ts by to-syntax.ts. Input comes from the bracket pass (brackets.ts), so brackets
+ * are balanced and newlines inside `()`, `[]` and maps are already gone.
+ *
+ *   file         := statementList
+ *   statementList:= ( statement | NEWLINE | ';' | orphanBlock | junkLine )*
+ *   statement    := Identifier argGroup* block?
+ *   argGroup     := argItem ( ',' argItem )*          -- more than one item: a bare list
+ *   argItem      := Identifier ':' expression | expression
+ *   expression   := orExpr ( '=' orExpr )?
+ *   orExpr       := andExpr ( 'or' andExpr )*
+ *   andExpr      := cmpExpr ( 'and' cmpExpr )*
+ *   cmpExpr      := addExpr ( CompareOp addExpr )*
+ *   addExpr      := mulExpr ( ('+'|'-') mulExpr )*
+ *   mulExpr      := unaryExpr ( ('*'|'/') unaryExpr )*
+ *   unaryExpr    := ('-'|'not') unaryExpr | powerExpr
+ *   powerExpr    := primary ( '^' unaryExpr )?         -- right-associative, binds tighter than unary
+ *   primary      := Number | String | name call? | '(' expression ')' | list | map
+ */
+import { CstParser, type CstNode } from 'chevrotain';
+import * as T from './tokens.js';
+
+/** The pipeline grammar. One instance is created and reused (construction analyses the whole grammar). */
+export class PipelineParser extends CstParser {
+  constructor() {
+    super(T.ALL_TOKENS, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  public file = this.RULE('file', () => {
+    this.SUBRULE(this.statementList);
+  });
+
+  public statementList = this.RULE('statementList', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.statement) },
+        { ALT: () => this.CONSUME(T.Newline) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+        { ALT: () => this.SUBRULE(this.orphanBlock) },
+        { ALT: () => this.SUBRULE(this.junkLine) },
+      ]);
+    });
+  });
+
+  public statement = this.RULE('statement', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'keyword' });
+    this.MANY(() => this.SUBRULE(this.argGroup));
+    this.OPTION(() => this.SUBRULE(this.block));
+  });
+
+  public block = this.RULE('block', () => {
+    this.CONSUME(T.LCurly);
+    this.SUBRULE(this.statementList);
+    this.CONSUME(T.RCurly);
+  });
+
+  /** A block on a line of its own (its statement's `{` must be on the statement's line). */
+  public orphanBlock = this.RULE('orphanBlock', () => {
+    this.SUBRULE(this.block);
+  });
+
+  /** A line that cannot start a statement: consumed up to the end of the line, reported by to-syntax. */
+  public junkLine = this.RULE('junkLine', () => {
+    this.CONSUME(T.JunkStart);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.JunkToken) }, { ALT: () => this.SUBRULE(this.block) }]);
+    });
+  });
+
+  public argGroup = this.RULE('argGroup', () => {
+    this.SUBRULE(this.argItem);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.argItem);
+    });
+  });
+
+  public argItem = this.RULE('argItem', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Identifier, { LABEL: 'pairKey' });
+          this.CONSUME(T.Colon);
+          this.SUBRULE(this.expression, { LABEL: 'pairValue' });
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.expression) },
+    ]);
+  });
+
+  public expression = this.RULE('expression', () => {
+    this.SUBRULE(this.orExpr);
+    this.OPTION(() => {
+      this.CONSUME(T.Assign);
+      this.SUBRULE2(this.orExpr);
+    });
+  });
+
+  public orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(T.Or, { LABEL: 'op' });
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  public andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.cmpExpr);
+    this.MANY(() => {
+      this.CONSUME(T.And, { LABEL: 'op' });
+      this.SUBRULE2(this.cmpExpr);
+    });
+  });
+
+  public cmpExpr = this.RULE('cmpExpr', () => {
+    this.SUBRULE(this.addExpr);
+    this.MANY(() => {
+      this.CONSUME(T.CompareOp, { LABEL: 'op' });
+      this.SUBRULE2(this.addExpr);
+    });
+  });
+
+  public addExpr = this.RULE('addExpr', () => {
+    this.SUBRULE(this.mulExpr);
+    this.MANY(() => {
+      this.CONSUME(T.AddOp, { LABEL: 'op' });
+      this.SUBRULE2(this.mulExpr);
+    });
+  });
+
+  public mulExpr = this.RULE('mulExpr', () => {
+    this.SUBRULE(this.unaryExpr);
+    this.MANY(() => {
+      this.CONSUME(T.MulOp, { LABEL: 'op' });
+      this.SUBRULE2(this.unaryExpr);
+    });
+  });
+
+  public unaryExpr = this.RULE('unaryExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) }, { ALT: () => this.CONSUME(T.Not, { LABEL: 'op' }) }]);
+          this.SUBRULE(this.unaryExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.powerExpr) },
+    ]);
+  });
+
+  public powerExpr = this.RULE('powerExpr', () => {
+    this.SUBRULE(this.primary);
+    this.OPTION(() => {
+      this.CONSUME(T.Caret);
+      this.SUBRULE(this.unaryExpr);
+    });
+  });
+
+  public primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLiteral) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.SUBRULE(this.nameOrCall) },
+      { ALT: () => this.SUBRULE(this.parenExpr) },
+      { ALT: () => this.SUBRULE(this.list) },
+      { ALT: () => this.SUBRULE(this.map) },
+    ]);
+  });
+
+  public nameOrCall = this.RULE('nameOrCall', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.DottedName) }]);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.OPTION2(() => {
+        this.SUBRULE(this.expression);
+        this.MANY(() => {
+          this.CONSUME(T.Comma);
+          this.SUBRULE2(this.expression);
+        });
+        this.OPTION3(() => this.CONSUME2(T.Comma, { LABEL: 'trailingComma' }));
+      });
+      this.CONSUME(T.RParen);
+    });
+  });
+
+  public parenExpr = this.RULE('parenExpr', () => {
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+  });
+
+  public list = this.RULE('list', () => {
+    this.CONSUME(T.LBracket);
+    this.OPTION(() => {
+      this.SUBRULE(this.expression);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.expression);
+      });
+      this.OPTION2(() => this.CONSUME2(T.Comma, { LABEL: 'trailingComma' }));
+    });
+    this.CONSUME(T.RBracket);
+  });
+
+  public map = this.RULE('map', () => {
+    this.CONSUME(T.MapOpen);
+    this.SUBRULE(this.mapEntry);
+    this.MANY(() => {
+      this.OPTION(() => this.CONSUME(T.Comma));
+      this.SUBRULE2(this.mapEntry);
+    });
+    this.OPTION2(() => this.CONSUME2(T.Comma, { LABEL: 'trailingComma' }));
+    this.CONSUME(T.MapClose);
+  });
+
+  public mapEntry = this.RULE('mapEntry', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: 'key' }) }, { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'key' }) }]);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expression);
+  });
+}
+
+/** The single shared parser instance; reset per parse by setting `input`. */
+export const pipelineParser = new PipelineParser();
+
+export type { CstNode };

@@ -1,0 +1,295 @@
+/**
+ * CST → syntax tree (syntax.ts). Gives every node its exact range, decodes literals, and reports what the
+ * grammar deliberately accepts but the language does not (lines that cannot start a statement, two
+ * statements on one line, a block on its own line). A node chevrotain had to recover is dropped: its
+ * error is already reported, and later phases must only see statements that really parsed.
+ */
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { Diagnostic, Range } from '../diagnostics/types.js';
+import type { Block, Expr, MapEntry, NameRef, Statement, Word, BinaryOp } from './syntax.js';
+import * as T from './tokens.js';
+import { decodeNumeric, decodeString, type LiteralProblem } from './literals.js';
+import { innerRange, spanRange, tokenRange } from './ranges.js';
+
+/** Shared state of one conversion. */
+export interface SyntaxContext {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+const isNode = (e: CstElement | undefined): e is CstNode => e !== undefined && 'children' in e;
+const sub = (n: CstNode, name: string, i = 0): CstNode | undefined => {
+  const e = n.children[name]?.[i];
+  return isNode(e) ? e : undefined;
+};
+const subs = (n: CstNode, name: string): CstNode[] => (n.children[name] ?? []).filter(isNode);
+const tok = (n: CstNode, name: string, i = 0): IToken | undefined => {
+  const e = n.children[name]?.[i];
+  return e !== undefined && !isNode(e) ? e : undefined;
+};
+const toks = (n: CstNode, name: string): IToken[] => (n.children[name] ?? []).filter((e): e is IToken => !isNode(e));
+/** A token chevrotain invented while recovering: the real input was wrong there, and it was reported. */
+const invented = (t: IToken | undefined): boolean => t === undefined || t.isInsertedInRecovery === true;
+const broken = (n: CstNode | undefined): n is undefined => n === undefined || n.recoveredNode === true;
+const startOf = (e: CstElement): number => {
+  if (!isNode(e)) return e.startOffset;
+  const s = e.location?.startOffset;
+  return s !== undefined && !Number.isNaN(s) ? s : (firstTokenOf(e)?.startOffset ?? 0);
+};
+function firstTokenOf(n: CstNode): IToken | undefined {
+  let best: IToken | undefined;
+  for (const e of Object.values(n.children).flat()) {
+    const t = isNode(e) ? firstTokenOf(e) : e;
+    if (t && !Number.isNaN(t.startOffset) && (!best || t.startOffset < best.startOffset)) best = t;
+  }
+  return best;
+}
+
+function word(t: IToken): Word {
+  return { kind: 'Word', name: t.image, range: tokenRange(t) };
+}
+
+function describe(t: IToken): string {
+  if (t.tokenType === T.Newline || t.image === '') return 'the end of the line';
+  return `\`${t.image.length > 30 ? t.image.slice(0, 29) + '…' : t.image}\``;
+}
+
+/** Convert a parsed `file` CST into the statements of a SyntaxFile. */
+export function fileToSyntax(node: CstNode, ctx: SyntaxContext): Statement[] {
+  const list = sub(node, 'statementList');
+  return list ? statementList(list, ctx) : [];
+}
+
+function statementList(node: CstNode, ctx: SyntaxContext): Statement[] {
+  const elements = Object.values(node.children).flat();
+  elements.sort((a, b) => startOf(a) - startOf(b));
+  const out: Statement[] = [];
+  const report = (t: IToken, code: string, message: string, hint: string) =>
+    ctx.diagnostics.push({ code, severity: 'error', message, file: ctx.file, range: tokenRange(t), hint });
+  // `last` is the statement that ended the current line so far (undefined after a separator).
+  let last: { stmt: Statement | null; lastToken: IToken | undefined } | undefined;
+  for (const e of elements) {
+    if (!isNode(e)) {
+      last = undefined; // Newline or `;`
+      continue;
+    }
+    if (e.name === 'statement') {
+      const stmt = statement(e, ctx);
+      const kw = tok(e, 'keyword');
+      if (last && kw && !invented(kw)) {
+        report(kw, 'PC0009', `\`${kw.image}\` starts a new statement on the same line`, 'put each statement on its own line, or separate them with `;`');
+      }
+      if (stmt) out.push(stmt);
+      last = { stmt, lastToken: lastTokenOf(e) };
+    } else if (e.name === 'junkLine') {
+      const first = tok(e, 'JunkStart');
+      if (!first) continue;
+      if (last) {
+        if (last.stmt && out[out.length - 1] === last.stmt) out.pop();
+        const after = last.lastToken ? ` after ${describe(last.lastToken)}` : '';
+        report(first, 'PC0007', `unexpected ${describe(first)}${after}`, 'expected another argument, a block `{`, or the end of the line; remove or fix this part of the line');
+      } else {
+        report(first, 'PC0008', `a statement must start with a name, not ${describe(first)}`, 'start the line with a keyword such as `column` or `epoch`, or make it a comment with `#`');
+      }
+      last = { stmt: null, lastToken: undefined };
+    } else if (e.name === 'orphanBlock') {
+      const open = sub(e, 'block') && tok(sub(e, 'block')!, 'LCurly');
+      if (open) report(open, 'PC0014', 'a block `{` must start on the same line as its statement', 'move `{` to the end of the statement line it belongs to, e.g. `limits {`');
+      last = { stmt: null, lastToken: undefined };
+    }
+  }
+  return out;
+}
+
+function lastTokenOf(n: CstNode): IToken | undefined {
+  let best: IToken | undefined;
+  for (const e of Object.values(n.children).flat()) {
+    const t = isNode(e) ? lastTokenOf(e) : e;
+    if (t && (!best || t.startOffset > best.startOffset)) best = t;
+  }
+  return best;
+}
+
+function statement(node: CstNode, ctx: SyntaxContext): Statement | null {
+  const kw = tok(node, 'keyword');
+  if (node.recoveredNode || invented(kw) || !kw) return null;
+  const args: Expr[] = [];
+  for (const g of subs(node, 'argGroup')) {
+    const a = argGroup(g, ctx);
+    if (!a) return null;
+    args.push(a);
+  }
+  let block: Block | null = null;
+  const b = sub(node, 'block');
+  if (b) {
+    block = blockOf(b, ctx);
+    if (!block) return null;
+  }
+  const keyword = word(kw);
+  const end = block ? block.range : args.length > 0 ? args[args.length - 1]!.range : keyword.range;
+  return { kind: 'Statement', keyword, args, block, range: spanRange(keyword.range, end) };
+}
+
+function blockOf(node: CstNode, ctx: SyntaxContext): Block | null {
+  const open = tok(node, 'LCurly');
+  const close = tok(node, 'RCurly');
+  const list = sub(node, 'statementList');
+  if (broken(node) || !open || invented(close) || !close) return null;
+  const statements = list ? statementList(list, ctx) : [];
+  return { kind: 'Block', statements, range: spanRange(tokenRange(open), tokenRange(close)) };
+}
+
+function argGroup(node: CstNode, ctx: SyntaxContext): Expr | null {
+  if (broken(node)) return null;
+  const items: Expr[] = [];
+  for (const it of subs(node, 'argItem')) {
+    const e = argItem(it, ctx);
+    if (!e) return null;
+    items.push(e);
+  }
+  if (items.length === 0) return null;
+  if (items.length === 1) return items[0]!;
+  return { kind: 'List', items, bare: true, range: spanRange(items[0]!.range, items[items.length - 1]!.range) };
+}
+
+function argItem(node: CstNode, ctx: SyntaxContext): Expr | null {
+  if (broken(node)) return null;
+  const key = tok(node, 'pairKey');
+  if (key) {
+    const v = sub(node, 'pairValue');
+    const value = v ? expression(v, ctx) : null;
+    if (!value || invented(key)) return null;
+    const k = word(key);
+    return { kind: 'Pair', key: k, value, range: spanRange(k.range, value.range) };
+  }
+  const e = sub(node, 'expression');
+  return e ? expression(e, ctx) : null;
+}
+
+/** Left-fold `operand (op operand)*` into Binary nodes. */
+function chain(node: CstNode | undefined, operandRule: string, opName: string, next: (n: CstNode) => Expr | null): Expr | null {
+  if (broken(node)) return null;
+  const operands = subs(node, operandRule);
+  const ops = toks(node, opName);
+  if (operands.length !== ops.length + 1) return null;
+  let left = next(operands[0]!);
+  for (let i = 0; i < ops.length && left; i++) {
+    const right = next(operands[i + 1]!);
+    const op = ops[i]!;
+    if (!right || invented(op)) return null;
+    left = { kind: 'Binary', op: op.image as BinaryOp, left, right, opRange: tokenRange(op), range: spanRange(left.range, right.range) };
+  }
+  return left;
+}
+
+/** `expression` CST → Expr (also used for call arguments, list items and map values). */
+export function expression(node: CstNode, ctx: SyntaxContext): Expr | null {
+  const cmp = (n: CstNode) => chain(n, 'addExpr', 'op', (a) => chain(a, 'mulExpr', 'op', (m) => chain(m, 'unaryExpr', 'op', (u) => unary(u, ctx))));
+  const or = (n: CstNode) => chain(n, 'andExpr', 'op', (a) => chain(a, 'cmpExpr', 'op', cmp));
+  return chain(node, 'orExpr', 'Assign', or);
+}
+
+function unary(node: CstNode, ctx: SyntaxContext): Expr | null {
+  if (broken(node)) return null;
+  const op = tok(node, 'op');
+  if (op) {
+    const inner = sub(node, 'unaryExpr');
+    const operand = inner ? unary(inner, ctx) : null;
+    if (!operand || invented(op)) return null;
+    return { kind: 'Unary', op: op.image === 'not' ? 'not' : '-', operand, range: spanRange(tokenRange(op), operand.range) };
+  }
+  const p = sub(node, 'powerExpr');
+  if (broken(p)) return null;
+  const base = sub(p, 'primary');
+  const left = base ? primary(base, ctx) : null;
+  const caret = tok(p, 'Caret');
+  if (!left || !caret) return left;
+  const r = sub(p, 'unaryExpr');
+  const right = r ? unary(r, ctx) : null;
+  if (!right || invented(caret)) return null;
+  return { kind: 'Binary', op: '^', left, right, opRange: tokenRange(caret), range: spanRange(left.range, right.range) };
+}
+
+function reportLiteral(t: IToken, p: LiteralProblem, ctx: SyntaxContext): void {
+  ctx.diagnostics.push({ code: p.code, severity: 'error', message: p.message, file: ctx.file, range: innerRange(t, p.start, p.end), hint: p.hint });
+}
+
+const TERMINATED = /^"(?:[^"\\\r\n]|\\[^\r\n])*"$/;
+
+function stringValue(t: IToken, ctx: SyntaxContext): string {
+  const d = decodeString(t.image, TERMINATED.test(t.image));
+  for (const p of d.problems) reportLiteral(t, p, ctx);
+  return d.value;
+}
+
+function primary(node: CstNode, ctx: SyntaxContext): Expr | null {
+  if (broken(node)) return null;
+  const num = tok(node, 'NumberLiteral');
+  if (num) {
+    if (invented(num)) return null;
+    const d = decodeNumeric(num.image);
+    if (d.kind === 'Invalid') {
+      reportLiteral(num, d.problem, ctx);
+      return null;
+    }
+    return { ...d, range: tokenRange(num) };
+  }
+  const str = tok(node, 'StringLiteral');
+  if (str) return invented(str) ? null : { kind: 'String', value: stringValue(str, ctx), range: tokenRange(str) };
+  const call = sub(node, 'nameOrCall');
+  if (call) return nameOrCall(call, ctx);
+  const paren = sub(node, 'parenExpr');
+  if (paren) {
+    const inner = sub(paren, 'expression');
+    if (broken(paren) || !inner || invented(tok(paren, 'RParen'))) return null;
+    return expression(inner, ctx);
+  }
+  const list = sub(node, 'list');
+  if (list) {
+    if (broken(list) || invented(tok(list, 'RBracket'))) return null;
+    const items = itemsOf(list, ctx);
+    return items && { kind: 'List', items, bare: false, range: spanRange(tokenRange(tok(list, 'LBracket')!), tokenRange(tok(list, 'RBracket')!)) };
+  }
+  const map = sub(node, 'map');
+  return map ? mapOf(map, ctx) : null;
+}
+
+function itemsOf(node: CstNode, ctx: SyntaxContext): Expr[] | null {
+  const items: Expr[] = [];
+  for (const n of subs(node, 'expression')) {
+    const e = expression(n, ctx);
+    if (!e) return null;
+    items.push(e);
+  }
+  return items;
+}
+
+function nameOrCall(node: CstNode, ctx: SyntaxContext): Expr | null {
+  const t = tok(node, 'Identifier') ?? tok(node, 'DottedName');
+  if (broken(node) || !t || invented(t)) return null;
+  const parts = t.image.split('.');
+  const name: NameRef = { kind: 'Name', parts, text: t.image, range: tokenRange(t) };
+  const close = tok(node, 'RParen');
+  if (!tok(node, 'LParen')) return name;
+  const args = itemsOf(node, ctx);
+  if (!args || !close || invented(close)) return null;
+  return { kind: 'Call', callee: name, args, range: spanRange(name.range, tokenRange(close)) };
+}
+
+function mapOf(node: CstNode, ctx: SyntaxContext): Expr | null {
+  const open = tok(node, 'MapOpen');
+  const close = tok(node, 'MapClose');
+  if (broken(node) || !open || !close || invented(close)) return null;
+  const entries: MapEntry[] = [];
+  for (const n of subs(node, 'mapEntry')) {
+    const k = tok(n, 'key');
+    const v = sub(n, 'expression');
+    const value = v && !broken(n) ? expression(v, ctx) : null;
+    if (!k || invented(k) || !value) return null;
+    const quotedKey = k.tokenType === T.StringLiteral;
+    const keyRange: Range = tokenRange(k);
+    const key = quotedKey ? stringValue(k, ctx) : k.image;
+    entries.push({ kind: 'MapEntry', key, keyRange, quotedKey, value, range: spanRange(keyRange, value.range) });
+  }
+  return { kind: 'Map', entries, range: spanRange(tokenRange(open), tokenRange(close)) };
+}

@@ -1,0 +1,68 @@
+/** Shared helpers of the flow tests: templates from disk, rendering, writing a project, running Python. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Ir } from '../../src/ir/schema.js';
+import { createTemplateEngine } from '../../src/emit/handlebars.js';
+import type { OutputFile } from '../../src/emit/types.js';
+import { renderFlowFiles } from '../../src/emit/flows/render-flows.js';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const HERE = join(REPO, 'test/flows');
+export const PYTHON = join(REPO, '.venv/bin/python');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** Every file under `root` keyed by its POSIX path relative to root (what the CLI passes as assets). */
+export function readTree(root: string): Map<string, string> {
+  return new Map(walk(root).map((p) => [relative(root, p).split('\\').join('/'), readFileSync(p, 'utf8')]));
+}
+
+/** Templates of stdlib/templates/. */
+export function templates(): Map<string, string> {
+  return readTree(join(REPO, 'stdlib/templates'));
+}
+
+/** The flow files for `ir`, with `others` standing for the rest of the generated project. */
+export function renderFlows(ir: Ir, others: readonly OutputFile[] = []): OutputFile[] {
+  return renderFlowFiles(ir, createTemplateEngine(templates()), others);
+}
+
+/** Writes files under a fresh temporary folder (or `dir`); returns the folder. */
+export function writeProject(files: readonly OutputFile[], dir = mkdtempSync(join(tmpdir(), 'pipec-flows-'))): string {
+  for (const f of files) {
+    const p = join(dir, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.contents, { mode: f.executable ? 0o755 : 0o644 });
+  }
+  return dir;
+}
+
+/** Runs test/flows/inspect_flow.py on a flow module; returns its parsed JSON (throws with stderr on failure). */
+export function inspectFlow(path: string, mode: 'absent' | 'fake' | 'local'): any {
+  const out = execFileSync(PYTHON, [join(HERE, 'inspect_flow.py'), path, mode], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', FLYTE_SDK_LOGGING_LEVEL: '40' },
+    timeout: 120_000,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) as string);
+}
+
+/** Runs a Python command; returns status, stdout and stderr. */
+export function py(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}) {
+  const r = spawnSync(PYTHON, args, {
+    cwd: opts.cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...opts.env },
+    timeout: opts.timeout ?? 300_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}

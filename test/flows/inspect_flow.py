@@ -1,0 +1,90 @@
+"""Imports a generated flow module and prints what real flytekit compiled, as JSON (used by flow tests).
+
+usage: python inspect_flow.py <flow.py> absent|fake|local
+  absent: the Domino plugin is not importable; reports the guard and the placeholder's error.
+  fake:   test/flows/fake_plugin on sys.path; reports every workflow node (task, config, cache, I/O, edges).
+  local:  the local twin; reports the same node facts for its plain flytekit tasks.
+"""
+import importlib.util
+import json
+import sys
+import typing
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def load(path: str):
+    spec = importlib.util.spec_from_file_location("generated_flow", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def type_name(t) -> str:
+    if typing.get_origin(t) is typing.Annotated:
+        base, *meta = typing.get_args(t)
+        return f"{type_name(base)}@{json.dumps(meta[0], sort_keys=True)}"
+    return getattr(t, "__name__", str(t))
+
+
+def describe(module) -> dict:
+    wf = getattr(module, module.WORKFLOW)
+    by_node = {}
+    for node in wf.nodes:
+        by_node[node.id] = node.flyte_entity.name
+    nodes = []
+    for node in wf.nodes:
+        task = node.flyte_entity
+        iface = task.python_interface
+        bindings = {}
+        for b in node.bindings:
+            promise = b.binding.promise
+            bindings[b.var] = (
+                {"node": by_node[promise.node_id], "output": promise.var}
+                if promise is not None else {"workflow": True}
+            )
+        cfg = getattr(task, "domino_job_config", None)
+        nodes.append({
+            "task": task.name,
+            "upstream": sorted(by_node[u.id] for u in node.upstream_nodes),
+            "inputs": {k: type_name(v) for k, v in iface.inputs.items()},
+            "outputs": {k: type_name(v) for k, v in iface.outputs.items()},
+            "bindings": bindings,
+            "cache": task.metadata.cache,
+            "cache_version": task.metadata.cache_version,
+            "retries": task.metadata.retries,
+            "timeout": task.metadata.timeout.total_seconds() if task.metadata.timeout else None,
+            "use_latest": getattr(task, "use_latest", None),
+            "config": None if cfg is None else {
+                k: (v if not hasattr(v, "__dict__") else dict(v.__dict__)) for k, v in cfg.__dict__.items()
+            },
+        })
+    return {
+        "workflow": module.WORKFLOW,
+        "inputs": {k: type_name(v) for k, v in wf.python_interface.inputs.items()},
+        "outputs": {k: type_name(v) for k, v in wf.python_interface.outputs.items()},
+        "nodes": nodes,
+        "NODES": module.NODES,
+    }
+
+
+def main() -> None:
+    path, mode = sys.argv[1], sys.argv[2]
+    if mode == "fake":
+        sys.path.insert(0, str(HERE / "fake_plugin"))
+    module = load(path)
+    if mode == "absent":
+        out = {"plugin_error": module.DOMINO_PLUGIN_ERROR, "NODES": module.NODES}
+        try:
+            getattr(module, module.WORKFLOW)(rows=1)
+            out["call"] = "no error"
+        except RuntimeError as exc:
+            out["call"] = str(exc)
+        print(json.dumps(out))
+        return
+    print(json.dumps(describe(module), default=str))
+
+
+if __name__ == "__main__":
+    main()

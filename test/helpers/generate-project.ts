@@ -1,0 +1,131 @@
+/**
+ * Test helper: generates a project like `pipec compile` does (assets read from disk by the CLI's
+ * loader, IR validated by IrSchema, emitProject, files written) into a temp folder, and runs the
+ * pinned Python on it. One generated project per test file keeps the CI cost bounded.
+ */
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadAssets } from '../../src/cli/load-assets.js';
+import type { EmitAssets } from '../../src/emit/assets.js';
+import { emitProject } from '../../src/emit/index.js';
+import { PARTS, type Part } from '../../src/emit/parts.js';
+import type { OutputFile } from '../../src/emit/types.js';
+import { IrSchema, type Ir } from '../../src/ir/schema.js';
+
+/** Repository root (this file is test/helpers/generate-project.ts). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The pinned Python environment (python/requirements.txt), overridable with PIPEC_TEST_PYTHON. */
+export const PYTHON = process.env.PIPEC_TEST_PYTHON ?? join(REPO_ROOT, '.venv', 'bin', 'python');
+
+let assetsPromise: Promise<EmitAssets> | undefined;
+
+/** Assets read once per test process, exactly as the CLI reads them. */
+export function testAssets(): Promise<EmitAssets> {
+  assetsPromise ??= loadAssets(REPO_ROOT);
+  return assetsPromise;
+}
+
+/** The hand-written credit-risk IR fixture, validated. */
+export function fixtureIr(name = 'credit-risk'): Ir {
+  return IrSchema.parse(JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', `${name}.ir.json`), 'utf8')));
+}
+
+/** A deep copy of an IR with `change` applied and re-validated (for adversarial variants). */
+export function variantIr(base: Ir, change: (ir: Ir) => void): Ir {
+  const copy = structuredClone(base);
+  change(copy);
+  return IrSchema.parse(copy);
+}
+
+/**
+ * The IR of an example spec through the compiler's `checkSpec`, or null while the compiler is not
+ * available (tests then use the fixture). Throws with the diagnostics when the spec has errors.
+ */
+export async function compileExample(example: string): Promise<Ir | null> {
+  const specPath = join(REPO_ROOT, 'examples', example, 'project.pipeline');
+  let mod: { checkSpec?: (f: { path: string; text: string }, o?: unknown) => { diagnostics: unknown[]; ir: Ir | null } };
+  try {
+    mod = (await import('../../src/compiler/index.js' as string)) as typeof mod;
+  } catch {
+    return null;
+  }
+  if (!mod.checkSpec) return null;
+  const res = mod.checkSpec({ path: specPath, text: readFileSync(specPath, 'utf8') }, {});
+  if (!res.ir) throw new Error(`examples/${example} has errors: ${JSON.stringify(res.diagnostics, null, 1)}`);
+  return res.ir;
+}
+
+/** A generated project on disk. */
+export interface GeneratedProject {
+  dir: string;
+  files: OutputFile[];
+  ir: Ir;
+}
+
+/** The registered parts whose name starts with one of `prefixes` (tests of one area). */
+export function partsNamed(...prefixes: string[]): Part[] {
+  return PARTS.filter((p) => prefixes.some((x) => p.name === x || p.name.startsWith(`${x}.`) || p.name.startsWith(x)));
+}
+
+/** Emits `ir` (all parts, or `parts`) and writes the files under a fresh temp folder (or `dir`). */
+export async function generateProject(ir: Ir, dir?: string, parts: readonly Part[] = PARTS): Promise<GeneratedProject> {
+  const files = emitProject(ir, await testAssets(), parts);
+  const out = dir ?? mkdtempSync(join(tmpdir(), `pipec-${ir.project.name}-`));
+  for (const f of files) {
+    const p = join(out, ...f.path.split('/'));
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.contents);
+    if (f.executable) chmodSync(p, 0o755);
+  }
+  return { dir: out, files, ir };
+}
+
+/** Result of a Python run, with output kept for assertion messages. */
+export interface PyRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the pinned Python in the project (cwd = project root, PYTHONPATH=src, local MLflow store),
+ * never throwing: tests assert on status and output.
+ */
+export function runPython(project: string, args: string[], env: Record<string, string> = {}, timeoutMs = 300_000): PyRun {
+  const r: SpawnSyncReturns<string> = spawnSync(PYTHON, args, {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: {
+      ...process.env,
+      PYTHONPATH: 'src',
+      PYTHONHASHSEED: '0',
+      MPLBACKEND: 'Agg',
+      // Tests never talk to a real Domino: drop anything that would make the runtime think so.
+      DOMINO_PROJECT_NAME: '',
+      DOMINO_RUN_ID: '',
+      ...env,
+    },
+  });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** Formats a run's output for an assertion message. */
+export function describeRun(r: PyRun): string {
+  return `exit ${r.status}\n--- stdout ---\n${r.stdout.slice(-6000)}\n--- stderr ---\n${r.stderr.slice(-6000)}`;
+}
+
+/** Whether the pinned Python environment exists (tests that need it are skipped otherwise). */
+export function hasPython(): boolean {
+  if (!existsSync(PYTHON)) return false;
+  try {
+    execFileSync(PYTHON, ['-c', 'import pandas, numpy'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
