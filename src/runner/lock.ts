@@ -43,9 +43,13 @@ export async function acquireRunLock(root: string): Promise<Release> {
   for (let attempt = 0; ; attempt++) {
     try {
       const release = await lockfile.lock(contextDir, opts);
+      const ownerFile = join(lockDir, 'owner.json');
       const owner: Owner = { pid: process.pid, startedAt: new Date().toISOString() };
-      writeFileSync(join(lockDir, 'owner.json'), JSON.stringify(owner));
-      return release;
+      writeFileSync(ownerFile, JSON.stringify(owner));
+      return async () => {
+        rmSync(ownerFile, { force: true }); // proper-lockfile removes the lock with rmdir: it must be empty
+        await release();
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') {
         throw new RunUsageError(`cannot lock ${lockDir}: ${(err as Error).message}`);

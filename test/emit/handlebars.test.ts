@@ -3,20 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createTemplateEngine } from '../../src/emit/handlebars.js';
-import { cssStr, mdText, pyRepr, pyStr, yamlStr } from '../../src/emit/escape.js';
+import { cssStr, mdCode, mdCodeCell, mdText, pyComment, pyDoc, pyRepr, pyStr, yamlStr } from '../../src/emit/escape.js';
+import { ADVERSARIAL } from '../helpers/adversarial.js';
 import { PYTHON, hasPython } from '../helpers/generate-project.js';
-
-/** Strings that break naive escaping in at least one target language. */
-export const ADVERSARIAL = [
-  'Quote " and \' and """triple""" and \'\'\'',
-  'Back\\slash \\n literal and trailing \\',
-  'Handlebars {{ title }} and {{{raw}}} and }}',
-  '</script><script>alert(1)</script> & <b>',
-  'line one\nline two\r\nline three\ttab',
-  'unicode: café ✓ 日本語 😀 \u2028 \u2029 \u0085 \u0000 \u007f \ufeff',
-  'f-string {x} %s ${y} `code` *bold* _u_ [link](x) # head | pipe',
-  'lone surrogate \ud800 end',
-];
 
 function pythonEval(literals: string[]): string[] {
   const src = `import json\nvalues = [${literals.join(',\n')}]\nprint(json.dumps(values))\n`;
@@ -25,13 +14,14 @@ function pythonEval(literals: string[]): string[] {
   return JSON.parse(r.stdout) as string[];
 }
 
+const codePoints = (s: string) => [...s].map((c) => c.codePointAt(0));
+
 describe('escaping helpers', () => {
   it.runIf(hasPython())('py_str round-trips adversarial and random strings through real Python', () => {
     const random = fc.sample(fc.string({ unit: 'binary', maxLength: 40 }), { numRuns: 200, seed: 7 });
     const texts = [...ADVERSARIAL, ...random];
-    // JSON cannot carry lone surrogates back; compare those via their code units.
-    const back = pythonEval(texts.map(pyStr));
-    expect(back.map((s) => [...s].map((c) => c.codePointAt(0)))).toEqual(texts.map((s) => [...s].map((c) => c.codePointAt(0))));
+    // Compared as code points: lone surrogates survive the trip too.
+    expect(pythonEval(texts.map(pyStr)).map(codePoints)).toEqual(texts.map(codePoints));
   });
 
   it.runIf(hasPython())('py_repr turns JSON-like values into equal Python values', () => {
@@ -46,10 +36,24 @@ describe('escaping helpers', () => {
   });
 
   it('md escapes every Markdown-active character and keeps breaks inside the line', () => {
-    const out = mdText('# *a* [b](c) <x> `d` | e\nf');
-    expect(out).toBe('\\# \\*a\\* \\[b\\]\\(c\\) \\<x\\> \\`d\\` \\| e<br>f');
+    const out = mdText('# *a* [b](c) <x> `d` | e & $f$\nf');
+    expect(out).toBe('\\# \\*a\\* \\[b\\](c) \\<x\\> \\`d\\` \\| e \\& \\$f\\$<br>f');
+    expect(mdText('- item')).toBe('\\- item');
+    expect(mdText('12. x')).toBe('12\\. x');
     // Unescaping backslash escapes gives the original text back.
     for (const t of ADVERSARIAL.slice(0, 4)) expect(mdText(t).replace(/\\(.)/gu, '$1')).toBe(t);
+  });
+
+  it('md_code shows any text verbatim in a code span', () => {
+    expect(mdCode('a_b')).toBe('`a_b`');
+    expect(mdCode('x `y` z')).toBe('``x `y` z``');
+    expect(mdCode('`start')).toBe('`` `start ``');
+    expect(mdCodeCell('a|b')).toBe('`a\\|b`');
+  });
+
+  it('py_doc and py_comment keep a docstring closed and the source parseable', () => {
+    expect(pyDoc('say """hi""" \\ bye\nnext')).toBe('say \\"\\"\\"hi\\"\\"\\" \\\\ bye next');
+    expect(pyComment('a\u0000b\u2028c\ud800')).toBe('a\ufffdb c\ufffd');
   });
 
   it('css_str leaves no quote, backslash, angle bracket or newline unescaped', () => {

@@ -28,7 +28,10 @@ function epoch(id: string, name: string, after: string[], tier: string, custom =
     tier,
     estimate: { minutes: 5, memoryGb: 1 },
     deliverables: [],
-    produces: [{ name: `fact${id}.done`, unit: 'bool', description: 'done' }],
+    produces: [
+      { name: `fact${id}.done`, unit: 'bool', description: 'done' },
+      ...(id === '002' ? [{ name: 'data.rows', unit: 'count' as const, description: 'rows' }] : []),
+    ],
     gate: [],
     review: id === '003' || id === '006' ? { title: `review ${id}` } : null,
     custom,

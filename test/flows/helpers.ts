@@ -66,3 +66,40 @@ export function py(args: string[], opts: { cwd?: string; env?: Record<string, st
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * TEST-ONLY stand-in epoch script: records the epoch's facts through the real runtime (EpochContext),
+ * and for the data-producing epochs writes a small parquet whose row count comes from PIPEC_ROWS.
+ */
+export function standInScript(epochId: string, produces: readonly { name: string; unit: string }[]): string {
+  const facts = produces.map((f) => `    ctx.record_fact(${JSON.stringify(f.name)}, ${f.unit === 'bool' ? 'True' : 'rows'})`);
+  return [
+    'import os',
+    'import pandas as pd',
+    'from pipec_runtime import EpochContext',
+    '',
+    `with EpochContext.start(${JSON.stringify(epochId)}) as ctx:`,
+    '    rows = int(os.environ.get("PIPEC_ROWS") or 100)',
+    '    if ctx.epoch.get("name") in ("data_wrangling", "feature_engineering"):',
+    '        pd.DataFrame({"x": range(rows)}).to_parquet(ctx.paths.data_dir() / "part.parquet")',
+    ...facts,
+    '',
+  ].join('\n');
+}
+
+/** A runnable project around the flow files: IR, vendored runtime, stand-in epoch scripts (TEST ONLY). */
+export function standInProject(ir: Ir): OutputFile[] {
+  const runtime = readTree(join(REPO, 'runtime/python/pipec_runtime'));
+  const files: OutputFile[] = [
+    { path: '.pipec/ir.json', contents: `${JSON.stringify(ir, null, 2)}\n`, sources: ['project'] },
+    ...[...runtime]
+      .filter(([p]) => p.endsWith('.py'))
+      .map(([p, c]) => ({ path: `src/pipec_runtime/${p}`, contents: c, sources: ['runtime'] })),
+    ...ir.epochs.map((e) => ({
+      path: `${e.dir}/scripts/run_epoch.py`,
+      contents: standInScript(e.id, e.produces),
+      sources: [`epochs.${e.id}`],
+    })),
+  ];
+  return files;
+}

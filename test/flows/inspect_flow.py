@@ -5,7 +5,7 @@ usage: python inspect_flow.py <flow.py> absent|fake|local
   fake:   test/flows/fake_plugin on sys.path; reports every workflow node (task, config, cache, I/O, edges).
   local:  the local twin; reports the same node facts for its plain flytekit tasks.
 """
-import importlib.util
+import importlib
 import json
 import sys
 import typing
@@ -15,10 +15,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def load(path: str):
-    spec = importlib.util.spec_from_file_location("generated_flow", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """Import the module by name from its folder, as pyflyte does (flytekit needs a real module)."""
+    p = Path(path).resolve()
+    sys.path.insert(0, str(p.parent))
+    return importlib.import_module(p.stem)
 
 
 def type_name(t) -> str:
@@ -42,7 +42,7 @@ def describe(module) -> dict:
             promise = b.binding.promise
             bindings[b.var] = (
                 {"node": by_node[promise.node_id], "output": promise.var}
-                if promise is not None else {"workflow": True}
+                if promise.node_id in by_node else {"workflow": promise.var}
             )
         cfg = getattr(task, "domino_job_config", None)
         nodes.append({

@@ -42,21 +42,19 @@ export function variantIr(base: Ir, change: (ir: Ir) => void): Ir {
 }
 
 /**
- * The IR of an example spec through the compiler's `checkSpec`, or null while the compiler is not
- * available (tests then use the fixture). Throws with the diagnostics when the spec has errors.
+ * The IR of a spec through the CLI's read + check path (`checkSource` with the package's stdlib),
+ * as `pipec compile` gets it. Throws with the diagnostics when the spec has errors.
  */
-export async function compileExample(example: string): Promise<Ir | null> {
-  const specPath = join(REPO_ROOT, 'examples', example, 'project.pipeline');
-  let mod: { checkSpec?: (f: { path: string; text: string }, o?: unknown) => { diagnostics: unknown[]; ir: Ir | null } };
-  try {
-    mod = (await import('../../src/compiler/index.js' as string)) as typeof mod;
-  } catch {
-    return null;
-  }
-  if (!mod.checkSpec) return null;
-  const res = mod.checkSpec({ path: specPath, text: readFileSync(specPath, 'utf8') }, {});
-  if (!res.ir) throw new Error(`examples/${example} has errors: ${JSON.stringify(res.diagnostics, null, 1)}`);
-  return res.ir;
+export async function compileSpec(path: string, text: string = readFileSync(path, 'utf8')): Promise<Ir> {
+  const { checkSource } = await import('../../src/cli/load-spec.js');
+  const res = await checkSource({ path, text });
+  if (!res.ir) throw new Error(`${path} has errors: ${JSON.stringify(res.diagnostics, null, 1)}`);
+  return IrSchema.parse(res.ir);
+}
+
+/** The IR of `examples/<example>/project.pipeline`. */
+export function compileExample(example: string): Promise<Ir> {
+  return compileSpec(join(REPO_ROOT, 'examples', example, 'project.pipeline'));
 }
 
 /** A generated project on disk. */

@@ -60,7 +60,7 @@ beforeAll(async () => {
 });
 
 describe('kill -9 during compile', () => {
-  it(`leaves the old or the new tree, over ${RUNS} random kill points`, async () => {
+  it(`leaves the old or the new tree, over ${RUNS} random kill points`, { timeout: 600_000 }, async () => {
     const template = join(work, 'template');
     compileIn(template, 'a');
     // Unmanaged files that must survive every outcome.

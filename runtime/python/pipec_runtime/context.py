@@ -53,7 +53,9 @@ class EpochContext:
         self.state = StateStore(self.paths.context_dir, self.project_name)
         self.lineage = Lineage(self.paths.context_dir, epoch_id)
         cp = self.limits["checkpoint"]
-        self.checkpoint = Checkpointer(self.paths.checkpoints_dir, epoch_id, cp["everyPercent"], cp["everySeconds"])
+        # fsync makes a checkpoint survive a machine crash; a process crash only needs the atomic rename.
+        self.checkpoint = Checkpointer(self.paths.checkpoints_dir, epoch_id, cp["everyPercent"], cp["everySeconds"],
+                                       fsync=os.environ.get("PIPEC_CHECKPOINT_FSYNC", "1") != "0")
         self.memory = MemoryGuard(self.limits["maxMemoryBytes"])
         self.cost = CostTracker(self.paths.context_dir, epoch_id)
         self._track: Tracker | None = None
@@ -63,6 +65,8 @@ class EpochContext:
         self.exit_hooks: list[ExitHook] = []
         self._blocked = False
         self._t0 = 0.0
+        parent = os.environ.get("PIPEC_PARENT_PID")
+        self._parent_pid = int(parent) if parent and parent.isdigit() else None
         self._units = {f["name"]: f["unit"] for f in self.rules.get(epoch_id, config.EpochRules(epoch_id, [], [], [], None)).produces}
 
     @classmethod
@@ -194,7 +198,14 @@ class EpochContext:
 
     def guard_memory(self, what: str = "") -> int:
         """Raise ResourceLimitError when RSS passes limits.maxMemoryBytes; returns RSS bytes."""
+        self._check_parent()
         return self.memory.check(what)
+
+    def _check_parent(self) -> None:
+        # Under `pipec run` (PIPEC_PARENT_PID): if the runner was killed, stop at the next chunk/step
+        # instead of running on unsupervised; the checkpoint lets `pipec run --resume` continue.
+        if self._parent_pid is not None and os.getppid() != self._parent_pid:
+            raise PipelineError("the pipec run that started this epoch is gone; stopping (resume with --resume)")
 
     def write_parquet(self, df: Any, path: Path | str) -> dict[str, Any]:
         """Write a table within limits.maxFileSizeBytes, sampling it down (and recording that) if needed."""
@@ -223,6 +234,7 @@ class EpochContext:
             print(f"resuming {name} at row {start}/{total_rows}", flush=True)
         while start < total_rows:
             stop = min(start + size, total_rows)
+            self._check_parent()
             rss = self.memory.check(f"{name} {start}-{stop}") if guard else 0
             yield start, stop
             self.cost.sample()
@@ -243,6 +255,7 @@ class EpochContext:
             if step in done:
                 print(f"step {step}: done before, skipped", flush=True)
                 continue
+            self._check_parent()
             yield step
             done.append(step)
             self.cost.sample()

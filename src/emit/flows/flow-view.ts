@@ -5,7 +5,7 @@
  */
 import type { Epoch, Ir } from '../../ir/schema.js';
 import { epochEdges, topoOrder } from '../../ir/dag.js';
-import { pyStr } from '../escape.js';
+import { pyRepr, pyStr } from '../escape.js';
 import {
   inputsOf,
   outputsOf,
@@ -65,6 +65,8 @@ export interface NodeView {
   /** NamedTuple class name for multi-output local tasks. */
   outputsClass: string;
   after: string[];
+  /** The node's row of the module-level `NODES` table, as a Python dict literal. */
+  nodePy: string;
 }
 
 /** The whole flow. */
@@ -147,6 +149,16 @@ function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
     singleOutput: outs.length === 1,
     outputsClass: `Epoch${e.id}Outputs`,
     after: [...e.after].sort(),
+    nodePy: pyRepr({
+      task: `${ir.project.name}.${taskVar(e)}`,
+      title: `${e.id} ${e.title}`,
+      command,
+      tier: e.tier,
+      after: [...e.after].sort(),
+      cache_version: cacheVersion,
+      retries: e.retries,
+      timeout_seconds: e.timeoutSeconds,
+    }),
   };
 }
 

@@ -1,0 +1,227 @@
+/**
+ * `pipec run`: runs the epochs of a generated project in order, each as `<python> <dir>/scripts/run_epoch.py`
+ * (cwd = project root, PYTHONPATH=src), with reviews obtained and prerequisites checked before each,
+ * the process tree's memory and time limited, and every state change made through the runtime CLI.
+ * Exit: 0 all selected epochs completed, 1 an epoch failed / was blocked / another run holds the lock,
+ * 2 usage (thrown as RunUsageError).
+ */
+import { join } from 'node:path';
+import type { Epoch, Ir } from '../ir/schema.js';
+import { runChild, type ChildOutcome } from './child.js';
+import { killTree } from './process-tree.js';
+import { acquireRunLock, RunLockedError } from './lock.js';
+import { formatBytes, formatElapsed, type RunOptions } from './options.js';
+import { findPython, loadProject, readState, selectEpochs, type PipelineState } from './project.js';
+import { callRuntime, recordFailure, type PythonEnv } from './runtime-cli.js';
+
+/** Where the runner writes; tests pass a collector, the CLI passes the process streams. */
+export interface RunIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** Whether a human is at a terminal (review prompts allowed). */
+  interactive: boolean;
+}
+
+/** All transitive prerequisites of an epoch, in IR order. */
+export function ancestorsOf(ir: Ir, id: string): string[] {
+  const byId = new Map(ir.epochs.map((e) => [e.id, e]));
+  const seen = new Set<string>();
+  const stack = [...(byId.get(id)?.after ?? [])];
+  while (stack.length > 0) {
+    const e = stack.pop() as string;
+    if (!seen.has(e)) {
+      seen.add(e);
+      stack.push(...(byId.get(e)?.after ?? []));
+    }
+  }
+  return ir.epochs.map((e) => e.id).filter((e) => seen.has(e));
+}
+
+/** Which selected epochs run: all of them, or with --resume those not completed plus everything downstream of them. */
+export function planEpochs(ir: Ir, selected: Epoch[], state: PipelineState, resume: boolean): { run: Epoch[]; skip: Epoch[] } {
+  if (!resume) return { run: selected, skip: [] };
+  const rerun = new Set<string>();
+  const run: Epoch[] = [];
+  const skip: Epoch[] = [];
+  for (const e of selected) {
+    const done = state.epochs[e.id]?.status === 'completed';
+    if (done && !ancestorsOf(ir, e.id).some((a) => rerun.has(a))) skip.push(e);
+    else {
+      rerun.add(e.id);
+      run.push(e);
+    }
+  }
+  return { run, skip };
+}
+
+/** Run the pipeline; returns the exit code. Throws RunUsageError for usage problems. */
+export async function runPipeline(opts: RunOptions, io: RunIo): Promise<number> {
+  const { root, ir } = loadProject(opts.projectDir);
+  const selected = selectEpochs(ir, opts);
+  const py: PythonEnv = { python: findPython(root, opts.python), root };
+  let release;
+  try {
+    release = await acquireRunLock(root);
+  } catch (err) {
+    if (err instanceof RunLockedError) {
+      io.err(`error: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+  // The epoch runs in its own process group, so Ctrl-C reaches only us: stop its tree, record it, exit 130.
+  const interrupt = { pid: null as number | null, requested: false };
+  const onSigint = () => {
+    interrupt.requested = true;
+    if (interrupt.pid !== null) void killTree(interrupt.pid);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await runLocked(ir, selected, py, opts, io, interrupt);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await release();
+  }
+}
+
+/** Shared between the SIGINT handler and the loop. */
+interface Interrupt {
+  pid: number | null;
+  requested: boolean;
+}
+
+async function runLocked(
+  ir: Ir,
+  selected: Epoch[],
+  py: PythonEnv,
+  opts: RunOptions,
+  io: RunIo,
+  interrupt: Interrupt,
+): Promise<number> {
+  const t0 = performance.now();
+  const initial = readState(py.root);
+  const { run, skip } = planEpochs(ir, selected, initial, opts.resume);
+  for (const e of skip) io.out(`skip  ${e.id} ${e.name} (completed)`);
+  const maxMemory = opts.maxMemoryBytes ?? ir.limits.maxMemoryBytes;
+  for (const [i, e] of run.entries()) {
+    const tag = `[${i + 1}/${run.length} ${e.id}]`;
+    if (!(await ensureReviews(ir, e, py, opts, io))) return 1;
+    const pre = await callRuntime(py, ['--json', 'prereq', e.id]);
+    if (pre.code !== 0) {
+      const missing = parseJson<{ missing?: string[]; error?: { message: string } }>(pre.stdout);
+      const why = missing?.missing?.join('; ') ?? missing?.error?.message ?? pre.stderr.trim();
+      io.err(`blocked ${e.id} ${e.name}: ${why}`);
+      if (pre.code === 1) await recordFailure(py, e.id, 'DependencyError', `epoch ${e.id} cannot start: ${why}`, 'block');
+      return 1;
+    }
+    const stale = initial.epochs[e.id]?.status === 'stale';
+    io.out(`${tag} epoch ${e.id} ${e.name} — ${e.title} (estimate ${formatElapsed(e.estimate.minutes * 60)})`);
+    const start = performance.now();
+    const outcome = await runChild({
+      python: py.python,
+      root: py.root,
+      script: join(e.dir, 'scripts', 'run_epoch.py'),
+      env: {
+        // A stale epoch's checkpoint belongs to code that changed: never resume it.
+        PIPEC_RESUME: opts.resume && !stale ? '1' : '0',
+        PIPEC_PARENT_PID: String(process.pid),
+        ...(opts.maxMemoryBytes ? { PIPEC_MAX_MEMORY_BYTES: String(opts.maxMemoryBytes) } : {}),
+      },
+      maxMemoryBytes: maxMemory,
+      timeoutSeconds: opts.timeoutSeconds ?? e.timeoutSeconds,
+      pollMs: opts.pollMs ?? 250,
+      onStart: (pid) => {
+        interrupt.pid = pid;
+      },
+      onLine: (line, stream) => {
+        const text = `${tag} +${formatElapsed((performance.now() - start) / 1000)} │ ${line}`;
+        if (stream === 'stdout') io.out(text);
+        else io.err(text);
+      },
+    });
+    interrupt.pid = null;
+    const elapsed = formatElapsed((performance.now() - start) / 1000);
+    if (interrupt.requested) {
+      await recordFailure(py, e.id, 'PipelineError', 'interrupted (Ctrl-C); rerun with --resume to continue');
+      io.err(`✘ ${e.id} ${e.name} interrupted after ${elapsed}; rerun with --resume to continue from its checkpoint`);
+      return 130;
+    }
+    const failure = await settle(e, outcome, py);
+    if (failure) {
+      io.err(`✘ ${e.id} ${e.name} failed after ${elapsed}: ${failure}`);
+      return 1;
+    }
+    io.out(`✔ ${e.id} ${e.name} completed in ${elapsed} (peak tree memory ${formatBytes(outcome.peakRss)})`);
+  }
+  const pending = pendingReviews(ir, readState(py.root));
+  for (const p of pending) io.out(`note: review after epoch ${p} is not approved yet (pipec run --approve ${p})`);
+  io.out(`done: ${run.length} epoch(s) ran, ${skip.length} skipped, ${formatElapsed((performance.now() - t0) / 1000)}`);
+  return 0;
+}
+
+/** Turn the child's outcome into a failure message (null = completed), recording what only the runner saw. */
+async function settle(e: Epoch, outcome: ChildOutcome, py: PythonEnv): Promise<string | null> {
+  const rec = readState(py.root).epochs[e.id];
+  switch (outcome.kind) {
+    case 'exit':
+      if (outcome.code === 0 && rec?.status === 'completed') return null;
+      if (outcome.code === 0) {
+        const msg = `epoch script exited 0 without completing its gate (status ${rec?.status ?? 'pending'}; does it use EpochContext?)`;
+        await recordFailure(py, e.id, 'PipelineError', msg);
+        return msg;
+      }
+      if (outcome.code === 1 && rec?.error) return `${rec.error.type}: ${rec.error.message}`;
+      await recordFailure(py, e.id, 'PipelineError', `crashed with exit code ${outcome.code}`);
+      return `crashed with exit code ${outcome.code}`;
+    case 'signal': {
+      const msg = `killed by ${outcome.signal}`;
+      await recordFailure(py, e.id, 'PipelineError', msg);
+      return `${msg}; rerun with --resume to continue from its checkpoint`;
+    }
+    case 'memory': {
+      const msg = `process tree memory ${formatBytes(outcome.rss)} exceeded the limit of ${formatBytes(outcome.limit)}; stopped`;
+      await recordFailure(py, e.id, 'ResourceLimitError', msg);
+      return `ResourceLimitError: ${msg}`;
+    }
+    case 'timeout': {
+      const msg = `timed out after ${formatElapsed(outcome.seconds)}; stopped`;
+      await recordFailure(py, e.id, 'ResourceLimitError', msg);
+      return `ResourceLimitError: ${msg}`;
+    }
+  }
+}
+
+/** Obtain the reviews every upstream epoch of `e` requires; false (epoch blocked) when one is missing. */
+async function ensureReviews(ir: Ir, e: Epoch, py: PythonEnv, opts: RunOptions, io: RunIo): Promise<boolean> {
+  const state = readState(py.root);
+  for (const up of ancestorsOf(ir, e.id)) {
+    const upEpoch = ir.epochs.find((x) => x.id === up);
+    const rec = state.epochs[up];
+    if (!upEpoch?.review || rec?.status !== 'completed' || rec.review?.status === 'approved') continue;
+    const approve = opts.yes || opts.approve.includes(up);
+    const args = ['review', up, ...(approve ? ['--approve'] : []), ...(io.interactive ? [] : ['--no-input'])];
+    const r = await callRuntime(py, args, io.interactive && !approve);
+    if (r.stdout.trim()) io.out(r.stdout.trim());
+    if (r.code !== 0) {
+      const why = r.stderr.trim() || `review after epoch ${up} ("${upEpoch.review.title}") is not approved`;
+      io.err(`blocked ${e.id} ${e.name}: ${why}`);
+      await recordFailure(py, e.id, 'DependencyError', why, 'block');
+      return false;
+    }
+  }
+  return true;
+}
+
+function pendingReviews(ir: Ir, state: PipelineState): string[] {
+  return ir.epochs
+    .filter((e) => e.review && state.epochs[e.id]?.status === 'completed' && state.epochs[e.id]?.review?.status !== 'approved')
+    .map((e) => e.id);
+}
+
+function parseJson<T>(text: string): T | null {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}

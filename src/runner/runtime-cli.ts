@@ -1,0 +1,61 @@
+/**
+ * Calls `python -m pipec_runtime …` in the project: every state change `pipec run` makes (blocked,
+ * failed, reviews) goes through the runtime, so there is one writer implementation and one lock.
+ */
+import { join } from 'node:path';
+import { execa } from 'execa';
+
+/** How the runner reaches the project's Python. */
+export interface PythonEnv {
+  python: string;
+  root: string;
+}
+
+/** Result of one runtime CLI call. */
+export interface RuntimeResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment every Python child gets: the project's `src/` first on PYTHONPATH, the project root. */
+export function pythonEnv(root: string, extra: Record<string, string> = {}): Record<string, string> {
+  const inherited = process.env.PYTHONPATH;
+  return {
+    PYTHONPATH: [join(root, 'src'), inherited].filter((p): p is string => Boolean(p)).join(':'),
+    PIPEC_PROJECT_ROOT: root,
+    PYTHONUNBUFFERED: '1',
+    ...extra,
+  };
+}
+
+/**
+ * Run the runtime CLI. `interactive` hands it the terminal (a review prompt); otherwise output is
+ * captured and stdin closed, so it can never wait for input.
+ */
+export async function callRuntime(py: PythonEnv, args: string[], interactive = false): Promise<RuntimeResult> {
+  const r = await execa(py.python, ['-m', 'pipec_runtime', '--root', py.root, ...args], {
+    cwd: py.root,
+    env: pythonEnv(py.root),
+    stdin: interactive ? 'inherit' : 'ignore',
+    stdout: interactive ? 'inherit' : 'pipe',
+    stderr: interactive ? 'inherit' : 'pipe',
+    reject: false,
+  });
+  if (r.failed && r.exitCode === undefined) {
+    throw new Error(`cannot start ${py.python}: ${r.shortMessage}`);
+  }
+  return { code: r.exitCode ?? 2, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
+
+/** Record that an epoch failed (or is blocked) for a reason only the runner saw (memory kill, timeout, crash). */
+export async function recordFailure(
+  py: PythonEnv,
+  epoch: string,
+  type: string,
+  message: string,
+  action: 'fail' | 'block' = 'fail',
+): Promise<void> {
+  const r = await callRuntime(py, ['state', action, epoch, '--type', type, '--message', message]);
+  if (r.code !== 0) throw new Error(`runtime could not record the failure of epoch ${epoch}: ${r.stderr.trim()}`);
+}
