@@ -4,6 +4,7 @@
  * never see a broken tree. Pure: the library loader is the only way in from the outside world.
  */
 import { parseSpec } from '../grammar/index.js';
+import type { SyntaxFile } from '../grammar/syntax.js';
 import type { Diagnostic, SourceFile } from '../diagnostics/types.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/types.js';
 import type { Ir } from '../ir/schema.js';
@@ -27,11 +28,19 @@ export interface CheckResult {
 /** Check and lower one spec. Never throws for a user mistake; `ir` is null when any error was found. */
 export function checkSpec(source: SourceFile, opts: CheckOptions): CheckResult {
   const parsed = parseSpec(source);
+  if (hasErrors(parsed.diagnostics)) return { diagnostics: sortDiagnostics(parsed.diagnostics), ir: null };
+  return checkSyntax(parsed.syntax, opts, parsed.diagnostics);
+}
+
+/**
+ * Check and lower an already parsed file (the formatter's and tests' entry point); `prior` are
+ * the parser's non-error diagnostics, kept in the result.
+ */
+export function checkSyntax(syntax: SyntaxFile, opts: CheckOptions, prior: readonly Diagnostic[] = []): CheckResult {
   const done = (diags: Diagnostic[], ir: Ir | null = null): CheckResult => ({ diagnostics: sortDiagnostics(diags), ir });
-  if (hasErrors(parsed.diagnostics)) return done(parsed.diagnostics);
   const rep = new Reporter();
-  rep.diagnostics.push(...parsed.diagnostics);
-  const project = shapeProject(parsed.syntax, rep);
+  rep.diagnostics.push(...prior);
+  const project = shapeProject(syntax, rep);
   if (!project || rep.hasErrors()) return done(rep.diagnostics);
   const library = resolveUses(project, opts.loadLibrary, rep);
   if (rep.hasErrors()) return done(rep.diagnostics);

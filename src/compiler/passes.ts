@@ -45,6 +45,10 @@ import { checkChunkRows } from './checks/check-chunk-rows.js';
 import { checkCheckpoint } from './checks/check-checkpoint.js';
 import { checkLatencyUnit } from './checks/check-latency-unit.js';
 import { checkPromote } from './checks/check-promote.js';
+import { checkDominoNames } from './checks/check-domino-names.js';
+import { checkDominoGitRef } from './checks/check-domino-git-ref.js';
+import { checkDominoGitPin } from './checks/check-domino-git-pin.js';
+import { checkDominoEnvironmentPin } from './checks/check-domino-environment-pin.js';
 
 /** Every semantic check, in reading order: names, data, features, models, epochs, gates, platform. */
 export const CHECKS: readonly Check[] = [
@@ -93,5 +97,9 @@ export const CHECKS: readonly Check[] = [
   checkCheckpoint,
   checkLatencyUnit,
   checkPromote,
-  // Domino Flows checks (src/compiler/checks/check-domino-*.ts) are added here by their owner.
+  // Domino Flows checks (src/compiler/checks/check-domino-*.ts, codes PC8xxx)
+  checkDominoNames,
+  checkDominoGitRef,
+  checkDominoGitPin,
+  checkDominoEnvironmentPin,
 ];

@@ -4,6 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import { execa } from 'execa';
+import { RunUsageError } from './options.js';
 import { clearUsageCache, killTree, treeRss } from './process-tree.js';
 import { pythonEnv } from './runtime-cli.js';
 
@@ -86,6 +87,6 @@ export async function runChild(spec: ChildSpec): Promise<ChildOutcome & { peakRs
   const stopped = stop as ChildOutcome | null;
   if (stopped) return { ...stopped, peakRss };
   if (result.exitCode === undefined && result.signal) return { kind: 'signal', signal: result.signal, peakRss };
-  if (result.exitCode === undefined) throw new Error(`cannot start ${spec.python}: ${result.shortMessage}`);
+  if (result.exitCode === undefined) throw new RunUsageError(`cannot start ${spec.python}: ${result.shortMessage}`);
   return { kind: 'exit', code: result.exitCode, peakRss };
 }

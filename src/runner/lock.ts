@@ -1,7 +1,8 @@
 /**
  * One `pipec run` at a time per project: a proper-lockfile lock (`.context/run.lock`, a directory kept
- * fresh by the holder) plus the holder's pid inside it, so a lock left by a killed run is taken over at
- * once instead of after the staleness delay.
+ * fresh by the holder) plus the holder's pid beside it (`run.lock.owner.json`; not inside: that would
+ * change the lock's mtime, which proper-lockfile reads as a compromised lock), so a lock left by a
+ * killed run is taken over at once instead of after the staleness delay.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,11 +44,11 @@ export async function acquireRunLock(root: string): Promise<Release> {
   for (let attempt = 0; ; attempt++) {
     try {
       const release = await lockfile.lock(contextDir, opts);
-      const ownerFile = join(lockDir, 'owner.json');
+      const ownerFile = `${lockDir}.owner.json`;
       const owner: Owner = { pid: process.pid, startedAt: new Date().toISOString() };
       writeFileSync(ownerFile, JSON.stringify(owner));
       return async () => {
-        rmSync(ownerFile, { force: true }); // proper-lockfile removes the lock with rmdir: it must be empty
+        rmSync(ownerFile, { force: true });
         await release();
       };
     } catch (err) {
@@ -69,7 +70,7 @@ export async function acquireRunLock(root: string): Promise<Release> {
 
 function readOwner(lockDir: string): Owner | null {
   try {
-    return JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8')) as Owner;
+    return JSON.parse(readFileSync(`${lockDir}.owner.json`, 'utf8')) as Owner;
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@ import { killTree } from './process-tree.js';
 import { acquireRunLock, RunLockedError } from './lock.js';
 import { formatBytes, formatElapsed, type RunOptions } from './options.js';
 import { findPython, loadProject, readState, selectEpochs, type PipelineState } from './project.js';
-import { callRuntime, recordFailure, type PythonEnv } from './runtime-cli.js';
+import { callRuntime, checkRuntime, recordFailure, type PythonEnv } from './runtime-cli.js';
 
 /** Where the runner writes; tests pass a collector, the CLI passes the process streams. */
 export interface RunIo {
@@ -59,6 +59,7 @@ export async function runPipeline(opts: RunOptions, io: RunIo): Promise<number> 
   const { root, ir } = loadProject(opts.projectDir);
   const selected = selectEpochs(ir, opts);
   const py: PythonEnv = { python: findPython(root, opts.python), root };
+  await checkRuntime(py);
   let release;
   try {
     release = await acquireRunLock(root);

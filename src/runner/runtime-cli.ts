@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { RunUsageError } from './options.js';
 
 /** How the runner reaches the project's Python. */
 export interface PythonEnv {
@@ -43,9 +44,30 @@ export async function callRuntime(py: PythonEnv, args: string[], interactive = f
     reject: false,
   });
   if (r.failed && r.exitCode === undefined) {
-    throw new Error(`cannot start ${py.python}: ${r.shortMessage}`);
+    throw new RunUsageError(`cannot start ${py.python}: ${r.shortMessage}; pass --python or create <project>/.venv`);
   }
   return { code: r.exitCode ?? 2, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
+
+/**
+ * Check once, before anything runs, that the project's Python can import the runtime and read the
+ * project (a missing vendored runtime or a broken interpreter is a usage problem, not an epoch failure).
+ */
+export async function checkRuntime(py: PythonEnv): Promise<void> {
+  const r = await callRuntime(py, ['--json', 'status']);
+  let parsed = false;
+  try {
+    JSON.parse(r.stdout);
+    parsed = true;
+  } catch {
+    // not JSON: the runtime did not even start
+  }
+  if (!parsed || r.code === 2) {
+    const why = r.stderr.trim().split('\n').slice(-1)[0] ?? '';
+    throw new RunUsageError(
+      `${py.python} cannot run the project's runtime (${why || `exit ${r.code}`}); the project should vendor it as src/pipec_runtime (recompile) or pass --python`,
+    );
+  }
 }
 
 /** Record that an epoch failed (or is blocked) for a reason only the runner saw (memory kill, timeout, crash). */

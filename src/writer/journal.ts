@@ -7,7 +7,8 @@
  *   2. write every new file into `.pipec-txn/stage/<n>` (fsynced, mode already set);
  *   3. COMMIT: write `journal.json` (temp + fsync + rename) listing deletes, renames and stale epochs;
  *   4. apply: delete, then rename each staged file over its target (rename is atomic per file);
- *   5. mark stale epochs through the hook, then remove `.pipec-txn`.
+ *   5. mark stale epochs through the hook, rename `.pipec-txn` to `.pipec-txn.done-<pid>` (so a
+ *      half-deleted transaction folder can never look uncommitted), and delete that.
  *
  * A crash before 3 leaves the old tree untouched (recovery deletes the stage); a crash after 3 is
  * rolled forward by the next run (every step is idempotent: a staged file that is gone was already
@@ -19,7 +20,7 @@
  * needs every staged file flushed before the commit record; that costs ~3 ms per file here, so like
  * git (core.fsync) it is opt-in: PIPEC_FSYNC=1. The commit record itself is always fsynced.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, rmdirSync, writeSync, fchmodSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, writeSync, fchmodSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TXN_DIR } from './safe-path.js';
 import { OutputFolderError, readIfExists } from './disk-state.js';
@@ -96,9 +97,12 @@ function isAlive(pid: number): boolean {
  */
 export function recoverOutput(outDir: string, hooks: TxnHooks = {}): RecoveryResult {
   const txn = join(outDir, TXN_DIR);
+  removeFinished(outDir);
   if (!existsSync(txn)) return 'none';
-  const owner = Number(readIfExists(join(txn, 'owner.pid')) ?? 'NaN');
-  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+  // A kill between creating the file and writing it leaves it empty: that owner is certainly dead.
+  const ownerText = (readIfExists(join(txn, 'owner.pid')) ?? '').trim();
+  const owner = /^[1-9]\d*$/.test(ownerText) ? Number(ownerText) : null;
+  if (owner !== null && owner !== process.pid && isAlive(owner)) {
     throw new OutputFolderError('PC9503', `another pipec compile (pid ${owner}) is writing ${outDir}`);
   }
   const journalText = readIfExists(join(txn, JOURNAL));
@@ -129,8 +133,21 @@ function applyJournal(outDir: string, journal: Journal, hooks: TxnHooks): void {
   }
   for (const dir of touched) if (existsSync(dir)) fsyncDir(dir);
   if (journal.stale.length > 0) hooks.markStale?.(journal.stale);
-  rmSync(txn, { recursive: true, force: true });
-  fsyncDir(outDir);
+  const done = join(outDir, `${TXN_DIR}.done-${process.pid}`);
+  renameSync(txn, done); // atomic: from here on the transaction is finished, whatever is left of it
+  fsyncDir(outDir, true);
+  rmSync(done, { recursive: true, force: true });
+}
+
+/** Delete folders of finished transactions that a kill interrupted while they were being removed. */
+function removeFinished(outDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return;
+  }
+  for (const n of names) if (n.startsWith(`${TXN_DIR}.done-`)) rmSync(join(outDir, n), { recursive: true, force: true });
 }
 
 function pruneEmptyParents(outDir: string, path: string): void {

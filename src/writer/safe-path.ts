@@ -27,7 +27,7 @@ export function pathProblem(path: string): string | null {
     if (seg === '.' || seg === '..') return `has a "${seg}" segment`;
   }
   if (path === MANIFEST_PATH || path.startsWith(BASE_PREFIX)) return 'is reserved for the pipec manifest';
-  if (path === TXN_DIR || path.startsWith(`${TXN_DIR}/`)) return 'is reserved for pipec transactions';
+  if (path === TXN_DIR || path.startsWith(`${TXN_DIR}/`) || path.startsWith(`${TXN_DIR}.`)) return 'is reserved for pipec transactions';
   return null;
 }
 

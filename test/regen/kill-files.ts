@@ -4,7 +4,7 @@ import type { Ir } from '../../src/ir/schema.js';
 import { synthFiles } from './synthetic.js';
 
 /** Number and size of the padding files. */
-export const BULK_FILES = 160;
+export const BULK_FILES = 100;
 const LINE = 'x = "padding line that makes each generated file a realistic size"\n';
 
 /** synthFiles plus BULK_FILES modules whose content depends on `variant` (some are dropped in variant b). */

@@ -4,7 +4,7 @@
  * exactly the old or exactly the new tree — never a mix. Files pipec does not manage survive.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -92,7 +92,10 @@ describe('kill -9 during compile', () => {
       const pending = existsSync(join(out, TXN_DIR));
       const committed = pending && existsSync(join(out, TXN_DIR, 'journal.json'));
       // Before its commit point a killed compile has not touched a single file outside .pipec-txn.
+      const finishing = readdirSync(out).some((n) => n.startsWith(`${TXN_DIR}.done-`));
       if (pending && !committed) expect(treeHashes(out, [TXN_DIR])).toEqual(oldTree);
+      // A finished transaction being deleted: the tree is already the new one.
+      if (finishing) expect(treeHashes(out, readdirSync(out).filter((n) => n.startsWith(`${TXN_DIR}.done-`)))).toEqual(newTree);
       const recovered = recoverOutput(out);
       const tree = treeHashes(out);
       if (recovered === 'rolled-back') outcomes.midRolledBack++;

@@ -39,6 +39,7 @@ describe('pipec run', () => {
     ]);
     expect(state.epochs['002']?.review?.via).toBe('flag');
     expect(existsSync(join(dir, '.context', 'run.lock'))).toBe(false);
+    expect(existsSync(join(dir, '.context', 'run.lock.owner.json'))).toBe(false);
   });
 
   it('a failed gate stops the run and names the rule; the next epoch never starts', async () => {
@@ -132,7 +133,7 @@ describe('pipec run', () => {
     // A lock left by a killed run (its pid is gone) does not block the next one.
     const lock = join(dir, '.context', 'run.lock');
     mkdirSync(lock);
-    writeFileSync(join(lock, 'owner.json'), JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: 'x' }));
+    writeFileSync(`${lock}.owner.json`, JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: 'x' }));
     fixtureEnv({ FIXTURE_SLEEP: '0' });
     expect(await runPipeline(runOpts(dir, { only: '003' }), collector())).toBe(0);
   });
@@ -188,6 +189,13 @@ describe('pipec run', () => {
     );
     await expect(runPipeline(runOpts(join(REPO, 'no-such-project')), collector())).rejects.toThrow(
       'is not a generated project (no .pipec/ir.json)',
+    );
+    await expect(runPipeline(runOpts(dir, { python: join(dir, 'no-python') }), collector())).rejects.toThrow(
+      `cannot start ${join(dir, 'no-python')}`,
+    );
+    delete process.env.PYTHONPATH; // the fixture does not vendor the runtime under src/
+    await expect(runPipeline(runOpts(dir), collector())).rejects.toThrow(
+      `${PYTHON} cannot run the project's runtime (${PYTHON}: No module named pipec_runtime); the project should vendor it as src/pipec_runtime`,
     );
   });
 });

@@ -1,5 +1,5 @@
 /** `pipec status` (collectStatus / renderStatusTable) and the built CLI's exit codes for run/status. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -83,5 +83,32 @@ describe('pipec status', () => {
       const r = await execa('node', [CLI, ...args], { reject: false, env });
       expect([r.exitCode, r.stderr.trim()]).toEqual([2, message]);
     }
+  });
+
+  it('the CLI: Ctrl-C stops the epoch tree, records it and exits 130; --resume continues', async () => {
+    const dir = freshProject();
+    const env = { ...process.env, FIXTURE_ROWS: '3000', FIXTURE_SLEEP: '0.05' };
+    const python = join(REPO, '.venv', 'bin', 'python');
+    const child = execa('node', [CLI, 'run', dir, '--yes', '--python', python], { reject: false, env });
+    const log = join(dir, 'data', 'fixture', 'epoch001-generate', 'work.log');
+    const deadline = Date.now() + 60_000;
+    while (!(existsSync(log) && readFileSync(log, 'utf8').split('\n').length > 12) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode).toBe(130);
+    expect(r.stderr).toContain('✘ 001 generate interrupted after');
+    const lines = readFileSync(log, 'utf8').split('\n').length;
+    await new Promise((res) => setTimeout(res, 300));
+    expect(readFileSync(log, 'utf8').split('\n').length).toBe(lines); // the epoch process is gone
+    const state = JSON.parse(readFileSync(join(dir, '.context', 'pipeline_state.json'), 'utf8'));
+    expect(state.epochs['001'].error.message).toBe('interrupted (Ctrl-C); rerun with --resume to continue');
+    const resumed = await execa('node', [CLI, 'run', dir, '--resume', '--yes', '--python', python], {
+      reject: false,
+      env: { ...env, FIXTURE_SLEEP: '0' },
+    });
+    expect(resumed.exitCode).toBe(0);
+    expect(resumed.stdout).toContain('resuming from checkpoint at');
   });
 });

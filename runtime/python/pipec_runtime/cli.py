@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print(out: dict[str, Any], as_json: bool) -> None:
     if as_json:
-        print(json.dumps(out, indent=2, sort_keys=True, default=str))
+        print(json.dumps({k: v for k, v in out.items() if k != "lines"}, indent=2, sort_keys=True, default=str))
         return
     stream = sys.stdout if out.get("ok", True) else sys.stderr
     for line in out.get("lines") or ([out["error"]["message"]] if "error" in out else []):

@@ -139,15 +139,24 @@ def _store(project_root: Path):
     return StateStore(paths.context_dir, paths.project_name)
 
 
-def _resolve_glob(project_root: Path, epoch_id: str, patterns: list[str]) -> Path | None:
-    """First match of `data:` / `artifacts:` globs in the epoch's folders (sorted, so deterministic)."""
+def _base(project_root: Path, epoch_id: str, where: str, create: bool | None = False) -> Path:
+    """The epoch's data folder (`data:`) or artifacts folder (`artifacts:`)."""
     paths = _paths(project_root, epoch_id)
+    return paths.data_dir(epoch_id, create=create) if where == "data" else paths.artifacts_dir(epoch_id, create=create)
+
+
+def _resolve_glob(project_root: Path, epoch_id: str, patterns: list[str]) -> tuple[str, Path] | None:
+    """First match of `data:` / `artifacts:` globs in the epoch's folders (sorted, so deterministic),
+    as (`where:relative/path`, absolute path)."""
     for pattern in patterns:
         where, _, rel = pattern.partition(":")
-        base = paths.data_dir(epoch_id, create=False) if where == "data" else paths.artifacts_dir(epoch_id, create=False)
+        try:
+            base = _base(project_root, epoch_id, where)
+        except ValidationError:
+            continue  # the folder does not exist (yet): nothing can match there
         hits = sorted(p for p in glob.glob(str(base / rel), recursive=True) if Path(p).is_file())
         if hits:
-            return Path(hits[0])
+            return f"{where}:{Path(hits[0]).relative_to(base).as_posix()}", Path(hits[0])
     return None
 
 
@@ -180,12 +189,31 @@ def seed_upstream(project_root: Path, records: dict[str, dict[str, Any]]) -> lis
     return sorted(todo)
 
 
+def _restore_file(project_root: Path, plan: dict[str, Any], spec: dict[str, Any], value: str,
+                  records: dict[str, dict[str, Any]]) -> None:
+    """Put an upstream file where its producer wrote it, when missing there (the producer ran in another
+    container). The producer's handoff names the exact place (`files`); else the first pattern's folder."""
+    producer = _node(plan, spec["epoch"])
+    out = next(o for o in producer["outputs"] if o["name"] == spec["output"])
+    if _resolve_glob(project_root, spec["epoch"], out["source"]["patterns"]) is not None:
+        return
+    where_rel = (records.get(spec["epoch"], {}).get("files") or {}).get(spec["output"])
+    if not where_rel:
+        where, _, pattern = out["source"]["patterns"][0].partition(":")
+        where_rel = f"{where}:{pattern.replace('**/', '').replace('*', spec['output'])}"
+    where, _, rel = where_rel.partition(":")
+    target = _base(project_root, spec["epoch"], where, create=True) / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(value, target)
+
+
 def apply_inputs(epoch_id: str, project_root: Path, values: dict[str, Any]) -> dict[str, str]:
     """Seed state and files from upstream inputs; returns the environment for the epoch script."""
     plan = load_plan(project_root)
     node = _node(plan, epoch_id)
     env: dict[str, str] = {}
     records: dict[str, dict[str, Any]] = {}
+    pending_files: list[tuple[dict[str, Any], Any]] = []
     for spec in node["inputs"]:
         value = values[spec["name"]]
         if "workflow" in spec:
@@ -195,28 +223,25 @@ def apply_inputs(epoch_id: str, project_root: Path, values: dict[str, Any]) -> d
         elif spec["output"] == "handoff":
             records.update((value or {}).get("epochs", {}))
         elif spec["type"] == "file":
-            producer = _node(plan, spec["epoch"])
-            out = next(o for o in producer["outputs"] if o["name"] == spec["output"])
-            if _resolve_glob(project_root, spec["epoch"], out["source"]["patterns"]) is None:
-                # The producer ran in another container: put its file where its consumers look for it.
-                first = out["source"]["patterns"][0]
-                where, _, rel = first.partition(":")
-                paths = _paths(project_root, spec["epoch"])
-                base = paths.data_dir(spec["epoch"]) if where == "data" else paths.artifacts_dir(spec["epoch"])
-                name = rel.replace("*", spec["output"]).split("/")[-1]
-                shutil.copyfile(value, base / name)
+            pending_files.append((spec, value))
+    for spec, value in pending_files:
+        _restore_file(project_root, plan, spec, value, records)
     seed_upstream(project_root, records)
     return env
 
 
 # --- outputs -----------------------------------------------------------------------------------------
 
-def handoff(epoch_id: str, project_root: Path, upstream: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """This epoch's record plus the upstream records it received: what downstream nodes seed from."""
+def handoff(epoch_id: str, project_root: Path, upstream: dict[str, dict[str, Any]] | None = None,
+            files: dict[str, str] | None = None) -> dict[str, Any]:
+    """This epoch's record plus the upstream records it received: what downstream nodes seed from.
+    `files` maps each published file output to where it lives (`data:raw.parquet`), so a consumer in
+    another container restores it at the same place."""
     state = _store(project_root).read().get("epochs", {})
     epochs = dict(upstream or {})
     rec = state.get(epoch_id) or {}
     epochs[epoch_id] = {key: rec.get(key) for key in CARRIED}
+    epochs[epoch_id]["files"] = dict(sorted((files or {}).items()))
     return {"version": HANDOFF_VERSION, "epochs": dict(sorted(epochs.items()))}
 
 
@@ -224,19 +249,22 @@ def publish_outputs(epoch_id: str, project_root: Path, upstream: dict[str, dict[
     """Write the node's declared outputs under <workflow root>/outputs; returns name -> written path."""
     node = _node(load_plan(project_root), epoch_id)
     outputs = workflow_root() / "outputs"
-    written: dict[str, Path] = {}
+    found: dict[str, tuple[str, Path]] = {}
     for spec in node["outputs"]:
         source = spec["source"]
-        if source["kind"] == "handoff":
-            value: Any = handoff(epoch_id, project_root, upstream)
-        else:
-            found = _resolve_glob(project_root, epoch_id, source["patterns"])
-            if found is None:
-                raise ValidationError(
-                    f"epoch {epoch_id} declares output {spec['name']!r} but no file matches {source['patterns']}",
-                    hint="the epoch did not write its deliverable; check its log",
-                )
-            value = found
+        if source["kind"] != "glob":
+            continue
+        hit = _resolve_glob(project_root, epoch_id, source["patterns"])
+        if hit is None:
+            raise ValidationError(
+                f"epoch {epoch_id} declares output {spec['name']!r} but no file matches {source['patterns']}",
+                hint="the epoch did not write its deliverable; check its log",
+            )
+        found[spec["name"]] = hit
+    files = {name: rel for name, (rel, _) in found.items()}
+    written: dict[str, Path] = {}
+    for spec in node["outputs"]:
+        value: Any = handoff(epoch_id, project_root, upstream, files) if spec["source"]["kind"] == "handoff" else found[spec["name"]][1]
         written[spec["name"]] = write_value(outputs / spec["name"], spec["type"], value)
     return written
 

@@ -6,8 +6,7 @@ Schema (documented in docs/runtime.md):
      "epochs": {"005": {"status": pending|running|completed|failed|blocked|stale, "attempts": int,
                         "started_at": iso|null, "finished_at": iso|null, "elapsed_seconds": float|null,
                         "facts": {name: value}, "gate": {"passed": bool, "results": [...]}|null,
-                        "error": {"type", "message", "at"}|null, "review": {...}|null,
-                        "checkpoint": {"progress_percent", "current_step", "at"}|null}},
+                        "error": {"type", "message", "at"}|null, "review": {...}|null}},
      "epoch_005_complete": bool,             # seed compatibility key, one per epoch
      "blockers": [{"epoch", "message", "at"}], "warnings": [{"epoch", "message", "at"}]}
 """
@@ -32,7 +31,7 @@ def empty_state(project: str = "") -> dict[str, Any]:
 def empty_epoch() -> dict[str, Any]:
     """A fresh per-epoch record."""
     return {"status": "pending", "attempts": 0, "started_at": None, "finished_at": None, "elapsed_seconds": None,
-            "facts": {}, "gate": None, "error": None, "review": None, "checkpoint": None}
+            "facts": {}, "gate": None, "error": None, "review": None}
 
 
 class StateStore:

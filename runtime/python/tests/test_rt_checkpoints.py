@@ -109,3 +109,11 @@ def test_checkpoint_due_every_percent_or_seconds(tmp_path: Path) -> None:
     assert not fast.due(1)
     time.sleep(0.06)
     assert fast.due(1)
+
+
+def test_epoch_stops_when_the_supervising_runner_is_gone(project) -> None:
+    project.script("001", CHUNK_LOOP)
+    res = project.run("001", PIPEC_PARENT_PID="1")  # not our parent: as if `pipec run` had been killed
+    assert res.returncode == 1
+    assert "the pipec run that started this epoch is gone" in res.stderr
+    assert _lines(project) == 0 and project.state()["epochs"]["001"]["status"] == "failed"

@@ -127,3 +127,37 @@ def test_update_json_leaves_old_file_when_change_raises(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         update_json(path, boom, dict)
     assert json.loads(path.read_text()) == {"a": 1}
+
+
+def test_block_marks_epoch_blocked_with_a_blocker(project) -> None:
+    project.script("001", 'with EpochContext.start("001") as ctx:\n    ctx.block("source file has no owner: ask data engineering")\n')
+    res = project.run("001")
+    assert res.returncode == 1 and "error[DependencyError]: source file has no owner" in res.stderr
+    st = project.state()
+    assert st["epochs"]["001"]["status"] == "blocked"
+    assert [b["message"] for b in st["blockers"]] == ["source file has no owner: ask data engineering"]
+
+
+HOOKS = '''
+from pipec_runtime import EpochContext
+seen = []
+EpochContext.global_enter_hooks.append(lambda ctx: seen.append(("enter", ctx.epoch_id)))
+def on_exit(ctx, ok):
+    seen.append(("exit", ok))
+    print("hooks:", seen)
+    if os.environ.get("HOOK_FAILS") == "1":
+        raise RuntimeError("could not write /workflow/outputs/model")
+EpochContext.global_exit_hooks.append(on_exit)
+with EpochContext.start("001") as ctx:
+    ctx.record_fact("data.rows", 20)
+'''
+
+
+def test_enter_and_exit_hooks_run_and_a_failing_exit_hook_fails_the_epoch(project) -> None:
+    project.script("001", HOOKS)
+    ok = project.run("001")
+    assert ok.returncode == 0 and "hooks: [('enter', '001'), ('exit', True)]" in ok.stdout
+    bad = project.run("001", HOOK_FAILS="1")
+    assert bad.returncode == 1 and "RuntimeError: could not write /workflow/outputs/model" in bad.stderr
+    st = project.state()["epochs"]["001"]
+    assert st["status"] == "failed" and st["error"]["type"] == "RuntimeError"

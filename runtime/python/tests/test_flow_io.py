@@ -1,0 +1,205 @@
+"""pipec_runtime.flow_io: Domino's job I/O encoding and a node run as a separate Domino Job would be
+(fresh project copy, no shared state), with real epoch scripts as subprocesses."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+RUNTIME_DIR = Path(__file__).resolve().parents[1]
+if str(RUNTIME_DIR) not in sys.path:
+    sys.path.insert(0, str(RUNTIME_DIR))
+
+from pipec_runtime import flow_io  # noqa: E402
+from pipec_runtime.errors import ValidationError  # noqa: E402
+
+
+def _epoch(eid: str, name: str, after: list[str], produces: list[tuple[str, str]], review: str | None = None) -> dict:
+    return {"id": eid, "name": name, "title": name, "dir": f"epoch{eid}-{name.replace('_', '-')}", "agent": "t",
+            "experiment": "x", "after": after, "tier": "small", "estimate": {"minutes": 1, "memoryGb": 1},
+            "deliverables": [], "produces": [{"name": n, "unit": u, "description": n} for n, u in produces],
+            "gate": [], "review": {"title": review} if review else None, "custom": False,
+            "timeoutSeconds": None, "retries": 0}
+
+
+IR = {"irVersion": 1, "project": {"name": "tiny", "title": "Tiny", "objective": "t", "problem": "classification",
+                                  "metric": "f1_score", "metrics": ["f1_score"], "production": False},
+      "uses": [], "domino": {"environment": "env", "tiers": {"small": "Small"}, "volumeSizeGiB": None, "gitRef": None},
+      "limits": {"maxFileSizeBytes": 50_000_000, "maxMemoryBytes": 8_000_000_000, "chunkRows": 10,
+                 "checkpoint": {"everyPercent": 10, "everySeconds": 300}},
+      "data": {"kind": "synthetic", "rows": 100, "seed": 7, "columns": [], "target": {"name": "y", "kind": "binary", "generator": None}},
+      "features": {"derives": [], "encodings": [], "scale": "none", "split": {"testPercent": 20, "stratify": False, "seed": 1}},
+      "models": {"baselines": [], "tune": None},
+      "epochs": [_epoch("001", "data_wrangling", [], [("data.rows", "count")], review="Data check"),
+                 _epoch("002", "train", ["001"], [("rows.seen", "count"), ("data.ok", "bool")])],
+      "deploy": {"api": None, "app": None, "promote": None}, "risks": []}
+
+DATA_GLOB = {"kind": "glob", "patterns": ["data:*.parquet"]}
+PLAN = {"version": 1, "project": "tiny", "rootEnv": "PIPEC_WORKFLOW_ROOT", "defaultRoot": "/workflow", "epochs": {
+    "001": {"name": "data_wrangling", "script": "epoch001-data-wrangling/scripts/run_epoch.py", "after": [],
+            "inputs": [{"name": "rows", "type": "int", "workflow": "rows", "env": "PIPEC_ROWS"}],
+            "outputs": [{"name": "handoff", "type": "dict", "source": {"kind": "handoff"}},
+                        {"name": "data", "type": "file", "source": DATA_GLOB}]},
+    "002": {"name": "train", "script": "epoch002-train/scripts/run_epoch.py", "after": ["001"],
+            "inputs": [{"name": "approve", "type": "str", "workflow": "approve", "env": "PIPEC_APPROVE"},
+                       {"name": "handoff_001", "type": "dict", "epoch": "001", "output": "handoff"},
+                       {"name": "data_001", "type": "file", "epoch": "001", "output": "data"}],
+            "outputs": [{"name": "handoff", "type": "dict", "source": {"kind": "handoff"}}]},
+}}
+
+SCRIPT_001 = """
+import os
+from pipec_runtime import EpochContext
+with EpochContext.start("001") as ctx:
+    rows = int(os.environ.get("PIPEC_ROWS") or 5)
+    (ctx.paths.data_dir() / "raw.parquet").write_text("x" * rows)   # stands for a parquet of `rows` rows
+    ctx.record_fact("data.rows", rows)
+"""
+SCRIPT_002 = """
+from pipec_runtime import EpochContext
+with EpochContext.start("002") as ctx:
+    text = (ctx.paths.data_dir("001") / "raw.parquet").read_text()
+    ctx.record_fact("rows.seen", len(text))
+    ctx.record_fact("data.ok", True)
+"""
+
+
+def make_project(root: Path, scripts: dict[str, str] | None = None) -> Path:
+    """A generated-project layout: IR, flow plan, runtime under src/, epoch scripts."""
+    (root / ".pipec").mkdir(parents=True)
+    (root / ".pipec" / "ir.json").write_text(json.dumps(IR))
+    (root / "flows").mkdir()
+    (root / "flows" / "flow_io.json").write_text(json.dumps(PLAN))
+    (root / "src").mkdir()
+    shutil.copytree(RUNTIME_DIR / "pipec_runtime", root / "src" / "pipec_runtime",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for eid, body in (scripts or {"001": SCRIPT_001, "002": SCRIPT_002}).items():
+        e = next(e for e in IR["epochs"] if e["id"] == eid)
+        path = root / e["dir"] / "scripts" / "run_epoch.py"
+        path.parent.mkdir(parents=True)
+        path.write_text(body)
+    return root
+
+
+def run_node(root: Path, wf_root: Path, eid: str) -> subprocess.CompletedProcess[str]:
+    """`python -c flow_io.main([eid])` with cwd = project root, like flows/run_node.py."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DOMINO_", "PIPEC_", "MLFLOW_"))}
+    env.update(PIPEC_WORKFLOW_ROOT=str(wf_root), PIPEC_MLFLOW="0", PYTHONPATH=str(root / "src"))
+    code = f"import sys; from pathlib import Path; from pipec_runtime import flow_io; sys.exit(flow_io.main([{eid!r}], Path.cwd()))"
+    return subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, timeout=120)
+
+
+def put_inputs(wf_root: Path, values: dict[str, tuple[str, Any]]) -> None:
+    for name, (kind, value) in values.items():
+        flow_io.write_value(wf_root / "inputs" / name, kind, value)
+
+
+# --- encoding -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind,value,text", [
+    ("bool", True, "true"), ("bool", False, "false"), ("int", 42, "42"), ("str", "a b\nc", "a b\nc"),
+    ("float", 0.5, "0.5"), ("dict", {"b": 1, "a": [True, None]}, '{"a": [true, null], "b": 1}'),
+])
+def test_encoding_is_dominos_and_round_trips(tmp_path: Path, kind: str, value: Any, text: str) -> None:
+    path = flow_io.write_value(tmp_path / "outputs" / "v", kind, value)
+    assert path.read_text() == text
+    assert flow_io.read_value(path, kind) == value
+
+
+def test_decode_is_strict_about_booleans_and_dicts() -> None:
+    assert flow_io.decode("bool", "TRUE\n") is True
+    with pytest.raises(ValidationError, match="expected true or false"):
+        flow_io.decode("bool", "1")
+    with pytest.raises(ValidationError, match="expected a JSON object"):
+        flow_io.decode("dict", "[1]")
+
+
+def test_file_values_are_copied_without_extension(tmp_path: Path) -> None:
+    src = tmp_path / "model.pkl"
+    src.write_bytes(b"\x00\x01bytes")
+    out = flow_io.write_value(tmp_path / "outputs" / "model", "file", src)
+    assert out.name == "model" and out.read_bytes() == b"\x00\x01bytes"
+    assert flow_io.read_value(out, "file") == str(out)
+
+
+def test_workflow_root_is_redirectable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DOMINO_IS_WORKFLOW_JOB", raising=False)
+    monkeypatch.delenv(flow_io.ROOT_ENV, raising=False)
+    assert flow_io.workflow_root() == Path("/workflow")
+    monkeypatch.setenv(flow_io.ROOT_ENV, str(tmp_path))
+    assert flow_io.workflow_root() == tmp_path and not flow_io.in_flow()
+    (tmp_path / "inputs").mkdir()
+    assert flow_io.in_flow()
+
+
+# --- nodes as separate Domino Jobs ----------------------------------------------------------------------
+
+def test_downstream_job_runs_in_a_fresh_copy_from_upstream_outputs(tmp_path: Path) -> None:
+    job1 = make_project(tmp_path / "job1")
+    wf1 = tmp_path / "wf1"
+    put_inputs(wf1, {"rows": ("int", 7)})
+    r1 = run_node(job1, wf1, "001")
+    assert r1.returncode == 0, r1.stderr
+    handoff = json.loads((wf1 / "outputs" / "handoff").read_text())
+    assert handoff["epochs"]["001"]["status"] == "completed"
+    assert handoff["epochs"]["001"]["facts"] == {"data.rows": 7}       # rows input reached the script
+    assert (wf1 / "outputs" / "data").read_text() == "x" * 7
+
+    # A second job: its own checkout, no .context, no data folder (as on Domino).
+    job2 = make_project(tmp_path / "job2")
+    wf2 = tmp_path / "wf2"
+    put_inputs(wf2, {"approve": ("str", "001"), "handoff_001": ("dict", handoff), "data_001": ("file", wf1 / "outputs" / "data")})
+    r2 = run_node(job2, wf2, "002")
+    assert r2.returncode == 0, r2.stderr
+    out = json.loads((wf2 / "outputs" / "handoff").read_text())
+    assert sorted(out["epochs"]) == ["001", "002"]
+    assert out["epochs"]["002"]["facts"] == {"rows.seen": 7, "data.ok": True}
+    state = json.loads((job2 / ".context" / "pipeline_state.json").read_text())
+    assert state["epochs"]["001"]["status"] == "completed" and state["epoch_001_complete"] is True
+
+
+def test_unapproved_upstream_review_fails_the_job_and_publishes_nothing(tmp_path: Path) -> None:
+    job1 = make_project(tmp_path / "job1")
+    wf1 = tmp_path / "wf1"
+    put_inputs(wf1, {"rows": ("int", 3)})
+    assert run_node(job1, wf1, "001").returncode == 0
+    job2 = make_project(tmp_path / "job2")
+    wf2 = tmp_path / "wf2"
+    handoff = json.loads((wf1 / "outputs" / "handoff").read_text())
+    put_inputs(wf2, {"approve": ("str", ""), "handoff_001": ("dict", handoff), "data_001": ("file", wf1 / "outputs" / "data")})
+    r2 = subprocess_no_tty(job2, wf2)
+    assert r2.returncode == 1
+    assert "review" in (r2.stderr + r2.stdout).lower()
+    assert not (wf2 / "outputs").exists()
+
+
+def subprocess_no_tty(root: Path, wf: Path) -> subprocess.CompletedProcess[str]:
+    """Like run_node, with stdin closed: a review must fail closed, never prompt."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DOMINO_", "PIPEC_", "MLFLOW_"))}
+    env.update(PIPEC_WORKFLOW_ROOT=str(wf), PIPEC_MLFLOW="0", PYTHONPATH=str(root / "src"))
+    code = "import sys; from pathlib import Path; from pipec_runtime import flow_io; sys.exit(flow_io.main(['002'], Path.cwd()))"
+    return subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=120)
+
+
+def test_missing_declared_file_output_is_a_clear_error(tmp_path: Path) -> None:
+    body = 'from pipec_runtime import EpochContext\nwith EpochContext.start("001") as ctx:\n    ctx.record_fact("data.rows", 1)\n'
+    job = make_project(tmp_path / "job", {"001": body})
+    wf = tmp_path / "wf"
+    put_inputs(wf, {"rows": ("int", 0)})
+    r = run_node(job, wf, "001")
+    assert r.returncode == 2
+    assert "declares output 'data' but no file matches ['data:*.parquet']" in r.stderr
+
+
+def test_unknown_node_and_usage_errors(tmp_path: Path) -> None:
+    job = make_project(tmp_path / "job")
+    assert flow_io.main([], job) == 2
+    r = run_node(job, tmp_path / "wf", "009")
+    assert r.returncode == 2 and "epoch 009 is not a node of this flow" in r.stderr

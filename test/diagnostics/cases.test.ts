@@ -1,0 +1,38 @@
+/**
+ * One spec per diagnostic code: test/diagnostics/cases/<CODE>-<slug>.pipeline, with its expected
+ * diagnostics (code, severity, exact range, message, hint) in <same name>.expected.json.
+ * UPDATE_GOLDEN=1 rewrites the expectations; review the diff like code.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSpec } from '../../src/compiler/index.js';
+import { SEMANTIC_CODES } from '../../src/diagnostics/codes-semantic.js';
+import { diskLoader, REPO_ROOT } from '../compiler/helpers/disk-loader.js';
+import { viewDiagnostics } from '../compiler/helpers/diag-view.js';
+import { expectGolden } from '../compiler/helpers/golden.js';
+
+const CASES = join(REPO_ROOT, 'test/diagnostics/cases');
+const files = readdirSync(CASES).filter((f) => f.endsWith('.pipeline')).sort();
+const loader = diskLoader();
+
+describe('diagnostic cases', () => {
+  for (const f of files) {
+    const code = f.split('-')[0] as string;
+    it(`${f} reports ${code}`, () => {
+      const path = `test/diagnostics/cases/${f}`;
+      const result = checkSpec({ path, text: readFileSync(join(CASES, f), 'utf8') }, { loadLibrary: loader });
+      const view = viewDiagnostics(result.diagnostics);
+      expect(view.map((d) => d.code)).toContain(code);
+      // Errors never come with an IR; warnings/info alone do.
+      expect(result.ir === null).toBe(result.diagnostics.some((d) => d.severity === 'error'));
+      expectGolden(join(CASES, f.replace(/\.pipeline$/, '.expected.json')), `${JSON.stringify(view, null, 2)}\n`);
+    });
+  }
+
+  it('every compiler code has at least one case', () => {
+    const covered = new Set(files.map((f) => f.split('-')[0]));
+    const missing = SEMANTIC_CODES.map((c) => c.code).filter((c) => !covered.has(c));
+    expect(missing).toEqual([]);
+  });
+});
