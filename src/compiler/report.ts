@@ -40,8 +40,9 @@ export function relatedAt(message: string, at: Loc): RelatedInfo {
 }
 
 /**
- * The closest candidate to `name`, if close enough to be a plausible typo (distance ≤ 1/3 of the
- * length, at least 1, at most 3); ties broken alphabetically so the suggestion is deterministic.
+ * The closest candidate to `name`, if close enough to be a plausible typo (distance ≤ 1 for names
+ * of up to 3 characters, else ≤ 2, or ≤ 3 from 9 characters: a swapped pair costs 2); ties broken
+ * alphabetically so the suggestion is deterministic.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
@@ -53,8 +54,11 @@ export function closestName(name: string, candidates: Iterable<string>): string 
       bestDist = d;
     }
   }
-  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
-  return best !== null && bestDist <= limit ? best : null;
+  const limit = name.length <= 3 ? 1 : name.length < 9 ? 2 : 3;
+  if (best !== null && bestDist <= limit) return best;
+  // A truncated name (`f1` for `f1_score`) is far in edit distance but an obvious intent.
+  const prefixed = [...candidates].filter((c) => name.length >= 2 && c.startsWith(name)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  return prefixed[0] ?? null;
 }
 
 /** A hint that suggests the closest name, else lists what is allowed (first 8). */

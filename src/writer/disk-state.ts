@@ -4,7 +4,7 @@
  * no-op recompile grows with the generated tree, never with data/, mlruns or .venv.
  */
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { join, relative, isAbsolute } from 'node:path';
 import { BASE_PREFIX, MANIFEST_PATH, parentDirs } from './safe-path.js';
 import { emptyManifest, parseManifest, type Manifest } from './manifest.js';
 

@@ -4,11 +4,11 @@
  * .context/pipeline_state.json (atomic, locked), so pipec never edits that file itself.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Result of one attempt; `ok: false` carries a message for a warning (the compile itself succeeded). */
-export type StaleResult = { ok: true; skipped?: string } | { ok: false; message: string };
+export type StaleResult = { ok: true; marked: string[] } | { ok: false; message: string };
 
 /**
  * The Python to run the runtime with: `PIPEC_PYTHON`, the project's `.venv`, the given fallback
@@ -21,12 +21,27 @@ export function pickPython(outDir: string, fallbacks: readonly string[] = []): s
 }
 
 /**
- * Mark `ids` stale. Nothing to do when the project never ran (no state file): every epoch is pending
- * already, and creating state here would make the runtime think otherwise.
+ * The ids that actually need marking: epochs that ran (or started, failed, were blocked). A pending
+ * epoch will run anyway, and calling it "stale" would tell `pipec status` it once completed.
+ * Reading the state is safe without the lock: the runtime replaces the file atomically.
  */
-export function markStaleWithRuntime(outDir: string, ids: readonly string[], python: string): StaleResult {
-  if (ids.length === 0) return { ok: true };
-  if (!existsSync(join(outDir, '.context', 'pipeline_state.json'))) return { ok: true, skipped: 'no pipeline state yet' };
+export function epochsThatRan(outDir: string, ids: readonly string[]): string[] {
+  let state: { epochs?: Record<string, { status?: string }> };
+  try {
+    state = JSON.parse(readFileSync(join(outDir, '.context', 'pipeline_state.json'), 'utf8')) as typeof state;
+  } catch {
+    return []; // no state (never ran) or unreadable (the runtime will report that itself)
+  }
+  return ids.filter((id) => {
+    const status = state.epochs?.[id]?.status;
+    return status !== undefined && status !== 'pending' && status !== 'stale';
+  });
+}
+
+/** Mark those of `ids` that ran stale, through the runtime CLI (no process at all when none ran). */
+export function markStaleWithRuntime(outDir: string, allIds: readonly string[], python: string): StaleResult {
+  const ids = epochsThatRan(outDir, allIds);
+  if (ids.length === 0) return { ok: true, marked: [] };
   const root = resolve(outDir);
   const r = spawnSync(python, ['-m', 'pipec_runtime', '--root', root, 'stale', ...ids], {
     cwd: root,
@@ -34,7 +49,7 @@ export function markStaleWithRuntime(outDir: string, ids: readonly string[], pyt
     timeout: 60_000,
     env: { ...process.env, PYTHONPATH: join(root, 'src') },
   });
-  if (r.status === 0) return { ok: true };
+  if (r.status === 0) return { ok: true, marked: ids };
   const why = r.error ? r.error.message : (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ');
   return { ok: false, message: `could not mark epochs ${ids.join(', ')} stale (${why}); run \`PYTHONPATH=src python -m pipec_runtime stale ${ids.join(' ')}\` in ${outDir}` };
 }

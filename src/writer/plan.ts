@@ -21,7 +21,10 @@ export const RUNTIME_OWNED: readonly string[] = ['.context/pipeline_state.json']
 
 /** A file change with the spec sections that caused it. */
 export interface PlannedFile extends FileChange {
-  /** Changed IR sections among the file's sources; `[]` on a first compile; `['<generator>']` when no section changed. */
+  /**
+   * Changed IR sections among the file's sources (any changed section for a file that names none);
+   * `[]` on a first compile; `['<generator>']` when no section changed (templates or pipec changed).
+   */
   causes: string[];
 }
 
@@ -82,7 +85,10 @@ export function buildPlan(input: PlanInput): Plan {
     runtimeOwned,
   });
   const managed = files.filter((f) => !runtimeOwned.has(f.path));
-  const sections = sectionHashes(ir, managed.flatMap((f) => f.sources));
+  // Every file's sources, plus each top-level section and epoch, so a file without sources can
+  // still be explained by whichever part of the spec changed.
+  const everySection = [...Object.keys(ir), ...ir.epochs.map((e) => `epochs.${e.id}`)];
+  const sections = sectionHashes(ir, [...managed.flatMap((f) => f.sources), ...everySection]);
   const manifest: Manifest = {
     manifestVersion: MANIFEST_VERSION,
     files: managed.map((f) => ({ path: f.path, sha256: sha256(f.contents), sources: [...f.sources].sort(), executable: f.executable ?? false })),
@@ -94,7 +100,8 @@ export function buildPlan(input: PlanInput): Plan {
   const changedSection = (s: string) => old.sections[s] !== sections[s];
   const planned = changes.map((c): PlannedFile => {
     if (!isChange(c) || firstCompile) return { ...c, causes: [] };
-    const causes = c.sources.filter(changedSection);
+    const own = c.sources.length > 0 ? c.sources : everySection.filter((k) => k !== 'irVersion' && !(k === 'epochs' && c.sources.length === 0));
+    const causes = own.filter(changedSection);
     return { ...c, causes: causes.length > 0 ? causes : ['<generator>'] };
   });
   const oldSha = new Map(old.files.map((f) => [f.path, f.sha256]));

@@ -43,7 +43,7 @@ describe('multiple errors', () => {
 
   it('reports every shape error and stops before semantic checks', () => {
     const r = check('project p {\n  problem clasification\n  scael standard\n  data synthetic {\n    rows\n  }\n}\n');
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['PC1008', 'PC1001', 'PC1002', 'PC1006']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['PC1006', 'PC1008', 'PC1001', 'PC1002']);
   });
 
   it('reports problems in a library with the library file name', () => {

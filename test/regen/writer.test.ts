@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureIr, variantIr } from '../helpers/generate-project.js';
-import { applyPlan, OutputFolderError, renderPlanJson, renderPlanText, TXN_DIR } from '../../src/writer/index.js';
+import { spawn } from 'node:child_process';
+import { applyPlan, OutputFolderError, recoverOutput, renderPlanJson, renderPlanText, TXN_DIR } from '../../src/writer/index.js';
 import { compileTo, planFor, planLines, read, tmpDir, treeHashes } from './helpers.js';
 import { synthFiles } from './synthetic.js';
 
@@ -175,3 +176,30 @@ describe('safety', () => {
   });
 });
 
+
+describe('transactions', () => {
+  it('refuses a second writer while the first is alive (PC9503)', () => {
+    const out = fresh();
+    const other = spawn('sleep', ['30']);
+    try {
+      mkdirSync(join(out, TXN_DIR));
+      writeFileSync(join(out, TXN_DIR, 'owner.pid'), String(other.pid));
+      expect(() => compileTo(out, evolved, synthFiles(evolved))).toThrow(expect.objectContaining({ code: 'PC9503' }));
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
+  it('rolls a committed transaction forward, stale marking included, after a crash in the middle', () => {
+    const out = fresh();
+    const plan = planFor(out, evolved, synthFiles(evolved));
+    // A hook that dies like a killed process would: after the files moved, before the folder is gone.
+    expect(() => applyPlan(plan, { markStale: () => { throw new Error('simulated crash'); } })).toThrow('simulated crash');
+    expect(existsSync(join(out, TXN_DIR, 'journal.json'))).toBe(true);
+    const seen: string[][] = [];
+    expect(recoverOutput(out, { markStale: (ids) => seen.push(ids) })).toBe('rolled-forward');
+    expect(seen).toEqual([plan.stale]);
+    expect(existsSync(join(out, TXN_DIR))).toBe(false);
+    expect(planFor(out, evolved, synthFiles(evolved)).upToDate).toBe(true);
+  });
+});

@@ -141,7 +141,7 @@ describe('pipec run', () => {
   it('kills an epoch whose process tree passes the memory limit and records ResourceLimitError', async () => {
     const dir = freshProject();
     expect(await runPipeline(runOpts(dir, { yes: true, from: '001' }), collector())).toBe(0);
-    fixtureEnv({ FIXTURE_ALLOC_MB: '3000' });
+    fixtureEnv({ FIXTURE_ALLOC_MB: '1000' });
     const io = collector();
     expect(await runPipeline(runOpts(dir, { only: '003', maxMemoryBytes: 200 * 1024 ** 2 }), io)).toBe(1);
     expect(io.text()).toMatch(/ResourceLimitError: process tree memory \d+ MB exceeded the limit of 200 MB; stopped/);
@@ -150,6 +150,20 @@ describe('pipec run', () => {
     expect(rec?.error?.type).toBe('ResourceLimitError');
     const log = JSON.parse(readFileSync(join(dir, '.context', 'error_log.json'), 'utf8')) as { errors: { type: string }[] };
     expect(log.errors.at(-1)?.type).toBe('ResourceLimitError');
+  });
+
+  it('counts the memory of the whole process tree: a grandchild hog is killed with its parent', async () => {
+    const dir = freshProject();
+    expect(await runPipeline(runOpts(dir, { yes: true }), collector())).toBe(0);
+    fixtureEnv({ FIXTURE_ALLOC_MB: '1000', FIXTURE_HOG_IN_CHILD: '1' });
+    const io = collector();
+    expect(await runPipeline(runOpts(dir, { only: '003', maxMemoryBytes: 200 * 1024 ** 2 }), io)).toBe(1);
+    expect(io.text()).toMatch(/ResourceLimitError: process tree memory \d+ MB exceeded the limit of 200 MB; stopped/);
+    const hogPid = Number(readFileSync(join(dir, 'hog.pid'), 'utf8'));
+    // The grandchild is gone too (or a zombie: a container's init may not reap orphans at once).
+    const stat = existsSync(`/proc/${hogPid}/stat`) ? readFileSync(`/proc/${hogPid}/stat`, 'utf8') : '';
+    expect(stat === '' || /^\d+ \(.*\) Z /.test(stat)).toBe(true);
+    expect(readState(dir).epochs['003']?.error?.type).toBe('ResourceLimitError');
   });
 
   it('stops an epoch that runs past --timeout-per-epoch', async () => {

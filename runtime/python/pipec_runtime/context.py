@@ -95,8 +95,12 @@ class EpochContext:
         # A fresh run forgets old facts; a resumed one keeps the facts of the steps it skips.
         rec = self.state.mark_running(self.epoch_id, reset_facts=self.resumed_from is None)
         self.facts.update(rec["epochs"][self.epoch_id].get("facts") or {})
-        for hook in list(self.global_enter_hooks):
-            hook(self)
+        try:
+            for hook in list(self.global_enter_hooks):
+                hook(self)
+        except BaseException as err:  # __exit__ never runs when __enter__ raises: fail the epoch here
+            self._fail(err, status="failed")
+            raise
         return self
 
     def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> bool:

@@ -75,13 +75,19 @@ class Tracker:
             self.mlflow.log_metrics(clean, step=step)
 
     def log_artifact(self, path: Path | str) -> Path:
-        """A file: copied under the artifacts folder when it is elsewhere, and logged to MLflow."""
+        """A file or folder: copied under the artifacts folder when it is elsewhere, and logged to MLflow."""
         src = Path(path)
-        dest = src if self.dir in src.resolve().parents else self._local() / src.name
+        dest = src if self.dir.resolve() in src.resolve().parents else self._local() / src.name
         if dest != src:
-            shutil.copy2(src, dest)
+            if src.is_dir():
+                shutil.copytree(src, dest, dirs_exist_ok=True)
+            else:
+                shutil.copy2(src, dest)
         if self.mlflow is not None:
-            self.mlflow.log_artifact(str(src))
+            if src.is_dir():
+                self.mlflow.log_artifacts(str(src), artifact_path=src.name)
+            else:
+                self.mlflow.log_artifact(str(src))
         return dest
 
     def log_json(self, name: str, obj: Any) -> Path:

@@ -161,3 +161,16 @@ def test_enter_and_exit_hooks_run_and_a_failing_exit_hook_fails_the_epoch(projec
     assert bad.returncode == 1 and "RuntimeError: could not write /workflow/outputs/model" in bad.stderr
     st = project.state()["epochs"]["001"]
     assert st["status"] == "failed" and st["error"]["type"] == "RuntimeError"
+
+
+def test_a_failing_enter_hook_fails_the_epoch(project) -> None:
+    project.script("001", '''
+def bad(ctx):
+    raise errors.ValidationError("input /workflow/inputs/data missing")
+EpochContext.global_enter_hooks.append(bad)
+with EpochContext.start("001") as ctx:
+    ctx.record_fact("data.rows", 20)
+''')
+    res = project.run("001")
+    assert res.returncode == 1 and "error[ValidationError]: input /workflow/inputs/data missing" in res.stderr
+    assert project.state()["epochs"]["001"]["status"] == "failed"

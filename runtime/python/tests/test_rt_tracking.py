@@ -20,6 +20,12 @@ with EpochContext.start("001") as ctx:
     ax.plot([1, 2])
     ctx.track.log_figure(fig, "curve")
     assert ctx.track.mlflow is not None
+    outside = ctx.root / "notes.txt"
+    outside.write_text("hello")
+    inside = ctx.paths.artifacts_dir() / "inside.txt"
+    inside.write_text("in place")
+    assert ctx.track.log_artifact(outside) == ctx.paths.artifacts_dir() / "tracking" / "notes.txt"
+    assert ctx.track.log_artifact(inside) == inside
     ctx.record_fact("data.rows", 10)
 '''
 
@@ -33,6 +39,7 @@ def test_dual_storage_local_files_and_mlflow_sqlite(project) -> None:
     assert json.loads((tracking / "params.json").read_text()) == {"model": "logreg", "C": 0.5}
     assert json.loads((tracking / "runs" / "baseline_xgboost" / "metrics.json").read_text()) == {"f1": 0.75}
     assert (tracking / "curve.png").read_bytes()[:4] == b"\x89PNG" and (tracking / "report.json").exists()
+    assert (tracking / "notes.txt").read_text() == "hello" and not (tracking / "inside.txt").exists()
     db = sqlite3.connect(project.root / "mlruns.db")
     exps = {name for (name,) in db.execute("select name from experiments")}
     assert "tiny_generate" in exps

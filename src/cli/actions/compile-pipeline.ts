@@ -68,8 +68,9 @@ export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | '
   }
 }
 
-/** Warnings raised while marking stale (printed after the report). */
+/** Warnings raised while marking stale (printed after the report), and the epochs actually marked. */
 export const staleWarnings: string[] = [];
+export const staleMarked: string[] = [];
 
 /** The hook that marks epochs stale through the runtime CLI of the generated project. */
 export async function staleHook(out: string): Promise<{ markStale: (ids: string[]) => void }> {
@@ -80,6 +81,7 @@ export async function staleHook(out: string): Promise<{ markStale: (ids: string[
     markStale: (ids) => {
       const r = markStaleWithRuntime(out, ids, pickPython(out, [join(packageRoot(), '.venv', 'bin', 'python')]));
       if (!r.ok) staleWarnings.push(r.message);
+      else staleMarked.push(...r.marked);
     },
   };
 }

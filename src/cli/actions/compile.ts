@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { colorFor, formatDiagnostics } from './output.js';
-import { prepare, staleHook, staleWarnings, type RegenOptions } from './compile-pipeline.js';
+import { prepare, staleHook, staleMarked, staleWarnings, type RegenOptions } from './compile-pipeline.js';
 
 /** Options of `pipec compile`. */
 export interface CompileOptions extends RegenOptions {
@@ -44,13 +44,14 @@ export async function compileOnce(spec: string, opts: CompileOptions, log: (s: s
     return EXIT_FINDINGS;
   }
   staleWarnings.length = 0;
+  staleMarked.length = 0;
   const result = applyPlan(plan, await staleHook(plan.outDir));
   if (format === 'json') log(renderPlanJson(plan));
   else if (opts.summary) log(`${renderPlanSummaryLine(plan)}\n`);
   else if (plan.firstCompile) log(`pipec compile: wrote ${result.written} files to ${plan.outDir}\n`);
   else if (plan.upToDate) log(`pipec compile: ${plan.outDir} is up to date with ${spec}\n`);
   else log(renderPlanText(plan, { verb: 'pipec compile' }));
-  if (result.stale.length > 0 && format !== 'json') log(`Marked stale (rerun with \`pipec run ${plan.outDir} --resume\`): ${result.stale.join(', ')}\n`);
+  if (staleMarked.length > 0 && format !== 'json') log(`Marked stale (rerun with \`pipec run ${plan.outDir} --resume\`): ${staleMarked.join(', ')}\n`);
   for (const w of staleWarnings) process.stderr.write(`warning: ${w}\n`);
   if (result.conflicts.length === 0) return EXIT_OK;
   const diags: Diagnostic[] = result.conflicts.map((path) => ({

@@ -1,6 +1,5 @@
 // Rule: `after` names existing epochs, other than the epoch itself.
 import type { Check } from '../check-context.js';
-import { didYouMean } from '../report.js';
 
 /** PC2004: dependency on an unknown epoch (self-dependencies are cycles, see check-epoch-cycles). */
 export const checkEpochAfter: Check = {
@@ -11,7 +10,7 @@ export const checkEpochAfter: Check = {
       for (const dep of e.after) {
         if (!ids.has(dep.value)) {
           rep.report('PC2004', dep, `epoch ${e.id} runs after epoch ${dep.value}, which does not exist`,
-            didYouMean(dep.value, ids, 'epochs'));
+            `existing epochs: ${[...ids].sort().join(', ')}`);
         }
       }
     }

@@ -7,6 +7,9 @@ const EXAMPLE: Record<string, string> = {
   duration: 'a duration like `100ms`', percent: 'a percentage like `95%`', bool: '`true` or `false`',
 };
 
+/** How a unit reads in a sentence. */
+const UNIT_WORD: Record<string, string> = { count: 'count', number: 'number', size: 'size', duration: 'duration', percent: 'percentage', bool: 'true/false value' };
+
 /** PC5002: unit mismatch between a fact and the value it is compared with. */
 export const checkGateUnits: Check = {
   name: 'gate-units',
@@ -17,9 +20,9 @@ export const checkGateUnits: Check = {
         if ('error' in r) continue;
         const unit = spec.facts.get(r.fact.text)?.fact.unit.value;
         if (!unit || unitsCompatible(unit, r.valueUnit)) continue;
-        const written = r.valueUnit === 'number' ? 'a plain number' : r.valueUnit === 'bool' ? 'true/false' : `a ${r.valueUnit}`;
+        const written = { number: 'a plain number', bool: 'true/false', percent: 'a percentage', size: 'a size', duration: 'a duration' }[r.valueUnit];
         rep.reportRange('PC5002', rule.file, r.valueExpr?.range ?? r.fact.range,
-          `fact "${r.fact.text}" is a ${unit}, but it is compared with ${written}`, `compare it with ${EXAMPLE[unit] ?? 'a value of its unit'}`);
+          `fact "${r.fact.text}" is a ${UNIT_WORD[unit] ?? unit}, but it is compared with ${written}`, `compare it with ${EXAMPLE[unit] ?? 'a value of its unit'}`);
       }
     }
   },

@@ -1,6 +1,6 @@
 // Rule: the project's `target` is the target the data block defines.
 import type { Check } from '../check-context.js';
-import { didYouMean, relatedAt } from '../report.js';
+import { relatedAt } from '../report.js';
 
 /** PC2014: project target not defined by the data block. */
 export const checkTargetPresent: Check = {
@@ -20,10 +20,9 @@ export const checkTargetPresent: Check = {
       return;
     }
     if (t.name.value !== want.value) {
-      const columns = data.columns.map((c) => c.name.value);
-      const hint = columns.includes(want.value)
-        ? `"${want.value}" is declared as a column; make it the data block's target statement instead`
-        : `make both name the same column (the data block's target is "${t.name.value}"); ${didYouMean(want.value, [t.name.value], 'targets')}`;
+      const hint = data.columns.some((c) => c.name.value === want.value)
+        ? `"${want.value}" is declared as a column; declare it with the data block's \`target\` statement instead`
+        : `write \`target ${t.name.value}\` here, or rename the data block's target to "${want.value}"`;
       rep.report('PC2014', want, `target "${want.value}" is not the data block's target "${t.name.value}"`, hint,
         [relatedAt('the data block defines this target', t.name)]);
     }

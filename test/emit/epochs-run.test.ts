@@ -1,0 +1,102 @@
+/**
+ * Runs the generated project for real: epochs 001-004 in order at small rows with the pinned Python,
+ * then the generated package's pytest suite and the EDA notebook (nbclient). One generated project
+ * for the whole file keeps the cost bounded.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, fixtureIr, generateProject, hasPython, partsNamed, runPythonAsync, type GeneratedProject } from '../helpers/generate-project.js';
+import { compileAllPython, executeNotebook, validateNotebooks } from '../helpers/python-checks.js';
+
+const ROWS = 3000;
+const ENV = { PIPEC_ROWS: String(ROWS), PIPEC_APPROVE: 'all', PIPEC_MLFLOW: '0' };
+const EPOCHS = ['001', '002', '003', '004'];
+
+let project: GeneratedProject;
+const state = () => JSON.parse(readFileSync(join(project.dir, '.context', 'pipeline_state.json'), 'utf8'));
+const dataDir = (epoch: string) => join(project.dir, 'data', 'credit_risk', project.ir.epochs.find((e) => e.id === epoch)!.dir);
+
+describe.runIf(hasPython())('generated epochs 001-004 (credit-risk fixture)', () => {
+  beforeAll(async () => {
+    project = await generateProject(fixtureIr(), undefined, partsNamed('project', 'runtime', 'package', ...EPOCHS.map((e) => `epoch${e}`)));
+  });
+
+  it('every .py compiles and every notebook is valid nbformat 4.5', async () => {
+    const c = await compileAllPython(project.dir);
+    expect(c.status, describeRun(c)).toBe(0);
+    const n = await validateNotebooks(project.dir);
+    expect(n.status, describeRun(n)).toBe(0);
+    expect(n.stdout).toContain('validated 3 notebooks');
+  });
+
+  it('runs 001-004 in order; each completes with its gate passed and its facts recorded', async () => {
+    for (const id of EPOCHS) {
+      const dir = project.ir.epochs.find((e) => e.id === id)!.dir;
+      const r = await runPythonAsync(project.dir, [`${dir}/scripts/run_epoch.py`], ENV);
+      expect(r.status, `epoch ${id}\n${describeRun(r)}`).toBe(0);
+      expect(r.stdout).toContain(`epoch ${id} completed: gate passed`);
+    }
+    const s = state();
+    for (const id of EPOCHS) {
+      expect(s.epochs[id].status).toBe('completed');
+      expect(s[`epoch_${id}_complete`]).toBe(true);
+      const declared = project.ir.epochs.find((e) => e.id === id)!.produces.map((f) => f.name).sort();
+      // Every declared fact is recorded, and nothing undeclared (no "not declared" warnings).
+      expect(Object.keys(s.epochs[id].facts).sort(), `facts of ${id}`).toEqual(declared);
+    }
+    expect(s.warnings).toEqual([]);
+    const f2 = s.epochs['002'].facts;
+    expect(f2['data.rows']).toBe(ROWS);
+    expect(f2['data.columns']).toBe(7);
+    expect(f2['data.schema_valid']).toBe(true);
+    // income is 2% missing, 1 of 7 columns: about 0.29% of cells.
+    expect(f2['data.missing']).toBeGreaterThan(0.1);
+    expect(f2['data.missing']).toBeLessThan(0.6);
+    expect(f2['data.size']).toBeLessThan(project.ir.limits.maxFileSizeBytes);
+    const f4 = s.epochs['004'].facts;
+    expect(f4['split.test_rows']).toBe(ROWS * 0.2);
+    expect(f4['split.train_rows']).toBe(ROWS * 0.8);
+    // 7 numeric (5 columns + 2 derived) + 3 one-hot levels of employment.
+    expect(f4['features.count']).toBe(10);
+    for (const f of ['train.parquet', 'test.parquet', 'feature_pipeline.json', 'feature_importance.json']) {
+      expect(existsSync(join(dataDir('004'), f)), f).toBe(true);
+    }
+    const lineage = JSON.parse(readFileSync(join(project.dir, '.context', 'data_lineage.json'), 'utf8'));
+    expect(lineage.feature_provenance.credit_utilization.formula).toContain('total_balance / credit_limit');
+    expect(lineage.feature_provenance.credit_utilization.source_features).toEqual(['credit_limit', 'total_balance']);
+    const plan = JSON.parse(readFileSync(join(project.dir, project.ir.epochs[0]!.dir, 'success_criteria.json'), 'utf8'));
+    expect(plan['005'].rules.map((r: { fact: string }) => r.fact)).toContain('metric.f1_score');
+  });
+
+  it('synthetic data does not depend on chunk size (rerun of 002 with other chunks)', async () => {
+    const digest = `
+import hashlib, pandas as pd, sys
+df = pd.read_parquet(sys.argv[1])
+print(hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes()).hexdigest(), len(df))`;
+    const file = join(dataDir('002'), 'synthetic_data.parquet');
+    const before = await runPythonAsync(project.dir, ['-c', digest, file]);
+    expect(before.status, describeRun(before)).toBe(0);
+    const dir = project.ir.epochs.find((e) => e.id === '002')!.dir;
+    const rerun = await runPythonAsync(project.dir, [`${dir}/scripts/run_epoch.py`], { ...ENV, PIPEC_CHUNK_ROWS: '700', PIPEC_RESUME: '0' });
+    expect(rerun.status, describeRun(rerun)).toBe(0);
+    expect(rerun.stdout).toContain(`Generated 700/${ROWS} rows`);
+    const after = await runPythonAsync(project.dir, ['-c', digest, file]);
+    expect(after.stdout).toBe(before.stdout);
+  });
+
+  it("the generated package's own pytest suite passes", async () => {
+    const r = await runPythonAsync(project.dir, ['-m', 'pytest', '-p', 'no:cacheprovider'], ENV);
+    expect(r.status, describeRun(r)).toBe(0);
+    expect(r.stdout).toMatch(/\d+ passed/);
+    expect(r.stdout).not.toMatch(/failed|error/);
+  });
+
+  it('the EDA notebook executes with nbclient and draws every figure', async () => {
+    const nb = project.ir.epochs.find((e) => e.id === '003')!.dir + '/notebooks/eda.ipynb';
+    const { run, result } = await executeNotebook(project.dir, nb);
+    expect(run.status, describeRun(run)).toBe(0);
+    expect(result!.errors).toEqual([]);
+    expect(result!.images).toBe(5);
+  });
+});
