@@ -132,6 +132,6 @@ export const ALL_TOKENS: TokenType[] = [
 export const pipelineLexer = new Lexer(ALL_TOKENS, {
   positionTracking: 'full',
   ensureOptimizations: true,
-  lineTerminatorsPattern: /\r\n|\r|\n/,
+  lineTerminatorsPattern: /\r\n|\r|\n/g,
   lineTerminatorCharacters: ['\n', '\r'],
 });

@@ -74,13 +74,15 @@ export function parseManifest(text: string): { manifest: Manifest } | { error: s
 
 /**
  * sha256 of each named IR section (the same resolution and canonical JSON as the cache keys, so the
- * plan's "which spec change" and "which epoch reruns" can never disagree about a section).
+ * plan's "which spec change" and "which epoch reruns" can never disagree about a section). A name
+ * that resolves to no section hashes the whole IR: conservative, it changes with any spec change.
  */
 export function sectionHashes(ir: Ir, sources: Iterable<string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of [...new Set(sources)].sort()) {
+    // A source that names no section (`ir` for .pipec/ir.json) depends on the whole IR.
     const v = irSection(ir, s);
-    out[s] = sha256(v === undefined ? '<absent>' : canonicalJson(v));
+    out[s] = sha256(canonicalJson(v === undefined ? ir : v));
   }
   return out;
 }

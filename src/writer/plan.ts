@@ -100,7 +100,8 @@ export function buildPlan(input: PlanInput): Plan {
   const changedSection = (s: string) => old.sections[s] !== sections[s];
   const planned = changes.map((c): PlannedFile => {
     if (!isChange(c) || firstCompile) return { ...c, causes: [] };
-    const own = c.sources.length > 0 ? c.sources : everySection.filter((k) => k !== 'irVersion' && !(k === 'epochs' && c.sources.length === 0));
+    // Per-epoch sections name the change more precisely than `epochs` as a whole.
+    const own = c.sources.length > 0 ? c.sources : everySection.filter((k) => k !== 'irVersion' && k !== 'epochs');
     const causes = own.filter(changedSection);
     return { ...c, causes: causes.length > 0 ? causes : ['<generator>'] };
   });

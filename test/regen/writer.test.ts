@@ -80,7 +80,8 @@ describe('regeneration after a spec change', () => {
     expect(plan.files.find((f) => f.path === `${dir5}/scripts/run_epoch.py`)!.causes).toEqual(['epochs.005']);
     expect(plan.rerun.map((r) => r.id)).toEqual(['002', '003', '004', '005', '006', '007', '008']);
     expect(plan.rerun[0]!.reasons).toEqual([`spec section data changed`, `generated code changed: ${dir2}/scripts/run_epoch.py`]);
-    expect(plan.rerun[2]!.reasons).toEqual(['upstream epoch 003 reruns']);
+    const after4 = ir0.epochs.find((e) => e.id === '004')!.after;
+    expect(plan.rerun[2]!.reasons).toEqual([`upstream epoch${after4.length > 1 ? 's' : ''} ${after4.join(', ')} rerun${after4.length > 1 ? '' : 's'}`]);
     expect(plan.stale).toEqual(['002', '003', '004', '005', '006', '007', '008']);
     expect(renderPlanText(plan)).toContain(`M merge    ${dir2}/scripts/run_epoch.py`);
     expect(JSON.parse(renderPlanJson(plan)).epochs.stale).toEqual(plan.stale);
