@@ -40,29 +40,54 @@ export function walk(e: Expr, visit: (x: Expr) => void): void {
   }
 }
 
-/** Every formula of the spec with the names in scope for it (target: columns; derive: columns + earlier derives). */
+/** A formula of the spec and where it stands in declaration order (for scoping). */
 export interface FormulaSite {
   what: string;
   expr: Expr;
-  scope: string[];
+  /** Names declared at a position below this one are in scope. */
+  position: number;
 }
 
-/**
- * The formulas of a project with their scopes. `closed` is false for file data that declares no
- * columns: the columns are only known at run time, so unknown-name checks must stay quiet.
- */
-export function formulaSites(p: import('./model.js').ProjectDecl): { sites: FormulaSite[]; closed: boolean } {
-  const columns = (p.data?.columns ?? []).map((c) => c.name.value);
-  const closed = p.data?.kind !== 'file' || columns.length > 0;
+/** The formulas of a project and the names they may use. */
+export interface FormulaScope {
+  sites: FormulaSite[];
+  /** Name → declaration position: columns 0, derive k at k + 1 (first declaration wins). */
+  declared: ReadonlyMap<string, number>;
+  /** False for file data that declares no columns: columns are only known at run time. */
+  closed: boolean;
+}
+
+/** Whether `name` is visible from `site` (linear overall: no per-site scope copies for big specs). */
+export function inScope(scope: FormulaScope, site: FormulaSite, name: string): boolean {
+  const pos = scope.declared.get(name);
+  return pos !== undefined && pos < site.position;
+}
+
+/** The names visible from `site` (only computed for messages). */
+export function namesInScope(scope: FormulaScope, site: FormulaSite): string[] {
+  return [...scope.declared].filter(([, pos]) => pos < site.position).map(([n]) => n);
+}
+
+/** Collect the formulas of a project: the target generator (sees columns) and each derive (sees columns and earlier derives). */
+export function formulaSites(p: import('./model.js').ProjectDecl): FormulaScope {
+  // Three checks ask for the same scope; the model is immutable after shaping, so compute it once.
+  const cached = SCOPES.get(p);
+  if (cached) return cached;
+  const declared = new Map<string, number>();
+  for (const c of p.data?.columns ?? []) if (!declared.has(c.name.value)) declared.set(c.name.value, 0);
+  const closed = p.data?.kind !== 'file' || declared.size > 0;
   const sites: FormulaSite[] = [];
   const g = p.data?.target?.generator;
   if (g && (g.kind === 'logistic' || g.kind === 'linear')) {
-    sites.push({ what: `target "${p.data?.target?.name.value}"`, expr: g.formula, scope: columns });
+    sites.push({ what: `target "${p.data?.target?.name.value}"`, expr: g.formula, position: 1 });
   }
-  const derived: string[] = [];
-  for (const d of p.features?.derives ?? []) {
-    sites.push({ what: `derive "${d.name.value}"`, expr: d.formula, scope: [...columns, ...derived] });
-    derived.push(d.name.value);
-  }
-  return { sites, closed };
+  (p.features?.derives ?? []).forEach((d, k) => {
+    sites.push({ what: `derive "${d.name.value}"`, expr: d.formula, position: k + 1 });
+    if (!declared.has(d.name.value)) declared.set(d.name.value, k + 1);
+  });
+  const scope = { sites, declared, closed };
+  SCOPES.set(p, scope);
+  return scope;
 }
+
+const SCOPES = new WeakMap<object, FormulaScope>();

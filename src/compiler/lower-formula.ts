@@ -13,7 +13,10 @@ export function lowerFormula(e: Expr): Formula {
     case 'Name':
       if (e.text === 'true' || e.text === 'false') return { kind: 'bool', value: e.text === 'true' };
       return { kind: 'col', name: e.text };
-    case 'Unary': return { kind: 'unary', op: e.op, arg: lowerFormula(e.operand) };
+    case 'Unary':
+      // `-3.0` is a negative literal to the reader: fold it so emitted code reads `-3.0`, not `-(3.0)`.
+      if (e.op === '-' && e.operand.kind === 'Number') return { kind: 'num', value: -e.operand.value };
+      return { kind: 'unary', op: e.op, arg: lowerFormula(e.operand) };
     case 'Binary':
       if (!BIN_OPS.includes(e.op)) break;
       return { kind: 'bin', op: e.op as BinOp, left: lowerFormula(e.left), right: lowerFormula(e.right) };

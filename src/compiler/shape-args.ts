@@ -71,6 +71,28 @@ export function readName(ctx: ShapeCtx, e: Expr | undefined, context: string): L
   return e.kind === 'Name' ? located(ctx, e.text, e.range) : wrongKind(ctx, e, 'a name', context);
 }
 
+/**
+ * A name that becomes a folder or identifier (project, epoch, column, derive, target). Also accepts
+ * what a user may try instead — `"my project"`, `credit-score` — so check-safe-names can say why it
+ * is unsafe (PC2008) rather than only that it is not a name.
+ */
+export function readIdent(ctx: ShapeCtx, e: Expr | undefined, context: string): Located<string> | null {
+  if (!e) return null;
+  const text = identText(e);
+  return text === null ? wrongKind(ctx, e, 'a name', context) : located(ctx, text, e.range);
+}
+
+function identText(e: Expr): string | null {
+  if (e.kind === 'Name') return e.text;
+  if (e.kind === 'String') return e.value;
+  if (e.kind === 'Binary' && (e.op === '-' || e.op === '/')) {
+    const l = identText(e.left);
+    const r = identText(e.right);
+    return l !== null && r !== null ? `${l}${e.op}${r}` : null;
+  }
+  return null;
+}
+
 /** A plain number argument, optionally negative (`-3.0`). */
 export function readNumber(ctx: ShapeCtx, e: Expr | undefined, context: string): Located<number> | null {
   if (!e) return null;

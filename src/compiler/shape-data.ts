@@ -2,7 +2,7 @@
 import type { CallExpr, Expr, MapExpr, Statement } from '../grammar/syntax.js';
 import type { ColumnDecl, ColumnType, DataDecl, DistributionDecl, ShareDecl, TargetDecl, TargetKind } from './model.js';
 import {
-  describeExpr, located, numberValue, noExtraArgs, readChoice, readName, readNumber, readString, requireArgs,
+  describeExpr, located, numberValue, noExtraArgs, readChoice, readIdent, readNumber, readString, requireArgs,
   wrongKind, type ShapeCtx,
 } from './shape-args.js';
 import { shapeStatements } from './shape-block.js';
@@ -52,7 +52,7 @@ function formatFromPath(ctx: ShapeCtx, path: string, range: DataDecl['range']): 
 function shapeColumn(ctx: ShapeCtx, s: Statement): ColumnDecl | null {
   const usage = 'column age int uniform(18, 80)';
   if (!requireArgs(ctx, s, 2, usage)) return null;
-  const name = readName(ctx, s.args[0], '`column`');
+  const name = readIdent(ctx, s.args[0], '`column`');
   const type = readChoice(ctx, s.args[1], COLUMN_TYPES, 'column type');
   if (!name || !type) return null;
   const col: ColumnDecl = { name, type, distribution: null, categories: null, clip: null, missing: null,
@@ -124,7 +124,7 @@ export function shapeShares(ctx: ShapeCtx, m: MapExpr): ShareDecl[] {
 /** `target NAME KIND [logistic(expr) | linear(expr) [noise dist] | { shares }]`. */
 function shapeTarget(ctx: ShapeCtx, s: Statement): TargetDecl | null {
   if (!requireArgs(ctx, s, 2, 'target default binary logistic(...)')) return null;
-  const name = readName(ctx, s.args[0], '`target`');
+  const name = readIdent(ctx, s.args[0], '`target`');
   const kind = readChoice(ctx, s.args[1], TARGET_KINDS, 'target kind');
   if (!name || !kind) return null;
   const t: TargetDecl = { name, kind, generator: null, range: s.range, file: ctx.file };

@@ -3,7 +3,7 @@ import type { Expr, Statement } from '../grammar/syntax.js';
 import type { Unit } from '../ir/schema.js';
 import type { EpochDecl, FactDecl, Located } from './model.js';
 import {
-  listItems, located, noExtraArgs, readChoice, readEpochId, readName, readNumber, readString, requireArgs,
+  listItems, located, noExtraArgs, readChoice, readEpochId, readIdent, readName, readNumber, readString, requireArgs,
   wrongKind, type ShapeCtx,
 } from './shape-args.js';
 import { shapeStatements } from './shape-block.js';
@@ -13,13 +13,16 @@ import { FACT_UNITS, normalizeQuantity, unitOfQuantity } from './units.js';
 export function readQuantity(ctx: ShapeCtx, e: Expr | undefined, family: 'size' | 'duration' | 'percent',
   context: string): Located<number> | null {
   if (!e) return null;
-  if (e.kind !== 'Quantity') return wrongKind(ctx, e, `a ${family} like ${EXAMPLE[family]}`, context);
-  if (unitOfQuantity(e.unit) !== family) {
-    ctx.rep.reportRange('PC1012', ctx.file, e.range, `${context} expects a ${family}, found \`${e.raw}\``,
+  // `-5MB` reads as a negative quantity so the limit checks can say "must be positive".
+  const negative = e.kind === 'Unary' && e.op === '-' && e.operand.kind === 'Quantity';
+  const q = negative ? e.operand : e;
+  if (q.kind !== 'Quantity') return wrongKind(ctx, e, `a ${family} like ${EXAMPLE[family]}`, context);
+  if (unitOfQuantity(q.unit) !== family) {
+    ctx.rep.reportRange('PC1012', ctx.file, e.range, `${context} expects a ${family}, found \`${negative ? '-' : ''}${q.raw}\``,
       `write a ${family} like ${EXAMPLE[family]}`);
     return null;
   }
-  return located(ctx, normalizeQuantity(e.value, e.unit), e.range);
+  return located(ctx, (negative ? -1 : 1) * normalizeQuantity(q.value, q.unit), e.range);
 }
 
 const EXAMPLE = { size: '`50MB`', duration: '`30m`', percent: '`20%`' } as const;
@@ -28,7 +31,7 @@ const EXAMPLE = { size: '`50MB`', duration: '`30m`', percent: '`20%`' } as const
 export function shapeEpoch(ctx: ShapeCtx, s: Statement): EpochDecl | null {
   if (!requireArgs(ctx, s, 1, 'epoch 009 drift_watch { ... }')) return null;
   const id = readEpochId(ctx, s.args[0], '`epoch`');
-  const name = s.args[1] ? readName(ctx, s.args[1], '`epoch`') : null;
+  const name = s.args[1] ? readIdent(ctx, s.args[1], '`epoch`') : null;
   noExtraArgs(ctx, s, 2, 'epoch 009 drift_watch { ... }');
   if (!id) return null;
   const e: EpochDecl = {

@@ -2,7 +2,7 @@
 import type { Expr, Statement } from '../grammar/syntax.js';
 import type { FeaturesDecl, Located, ModelsDecl, TuneDecl } from './model.js';
 import {
-  listItems, located, noExtraArgs, readChoice, readName, readNumber, requireArgs, wrongKind, type ShapeCtx,
+  listItems, located, noExtraArgs, readChoice, readIdent, readName, readNumber, requireArgs, wrongKind, type ShapeCtx,
 } from './shape-args.js';
 import { shapeStatements } from './shape-block.js';
 
@@ -14,11 +14,12 @@ export function shapeFeatures(ctx: ShapeCtx, s: Statement): FeaturesDecl {
     derive: { repeat: true, run: (r) => {
       const a = r.args[0];
       if (!requireArgs(ctx, r, 1, 'derive ratio = a / b')) return;
-      if (a?.kind !== 'Binary' || a.op !== '=' || a.left.kind !== 'Name' || a.left.parts.length !== 1) {
+      if (a?.kind !== 'Binary' || a.op !== '=') {
         if (a) wrongKind(ctx, a, '`name = formula`', '`derive`');
         return;
       }
-      f.derives.push({ name: located(ctx, a.left.text, a.left.range), formula: a.right, range: r.range, file: ctx.file });
+      const name = readIdent(ctx, a.left, '`derive`');
+      if (name) f.derives.push({ name, formula: a.right, range: r.range, file: ctx.file });
       noExtraArgs(ctx, r, 1, 'derive ratio = a / b');
     } },
     encode: { repeat: true, run: (r) => {

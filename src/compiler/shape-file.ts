@@ -6,7 +6,7 @@
 import type { Statement, SyntaxFile } from '../grammar/syntax.js';
 import type { LifecycleDecl, ProjectDecl, ProblemKind } from './model.js';
 import type { Reporter } from './report.js';
-import { listItems, noExtraArgs, readChoice, readName, readString, requireArgs, type ShapeCtx } from './shape-args.js';
+import { listItems, noExtraArgs, readChoice, readIdent, readName, readString, requireArgs, type ShapeCtx } from './shape-args.js';
 import { shapeStatements } from './shape-block.js';
 import { shapeData } from './shape-data.js';
 import { shapeEpoch } from './shape-epoch.js';
@@ -42,7 +42,7 @@ function topLevel(ctx: ShapeCtx, file: SyntaxFile, keyword: string): Statement |
 export function shapeProject(file: SyntaxFile, rep: Reporter): ProjectDecl | null {
   const ctx: ShapeCtx = { file: file.path, rep };
   const top = topLevel(ctx, file, 'project');
-  const name = top ? readName(ctx, top.args[0], '`project`') : null;
+  const name = top ? readIdent(ctx, top.args[0], '`project`') : null;
   if (!top || !name) return null;
   const p: ProjectDecl = {
     name, title: null, objective: null, problem: null, target: null, metric: null, uses: [], domino: null,

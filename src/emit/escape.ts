@@ -66,6 +66,25 @@ export function pyRepr(value: unknown): string {
 }
 
 /**
+ * `pyRepr`, laid out over several lines (4-space indent) when a value holds nested lists or dicts,
+ * so generated config stays reviewable; flat lists and dicts stay on one line.
+ */
+export function pyReprPretty(value: unknown, indent = 0): string {
+  const nested = (v: unknown) => v !== null && typeof v === 'object';
+  const pad = ' '.repeat(indent + 4);
+  if (Array.isArray(value)) {
+    if (value.length === 0 || !value.some(nested)) return pyRepr(value);
+    return `[\n${value.map((v) => `${pad}${pyReprPretty(v, indent + 4)},`).join('\n')}\n${' '.repeat(indent)}]`;
+  }
+  if (nested(value)) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0 || !entries.some(([, v]) => nested(v))) return pyRepr(value);
+    return `{\n${entries.map(([k, v]) => `${pad}${pyStr(k)}: ${pyReprPretty(v, indent + 4)},`).join('\n')}\n${' '.repeat(indent)}}`;
+  }
+  return pyRepr(value);
+}
+
+/**
  * JSON text that is also safe inside HTML `<script>` and JavaScript source: `</` and the two JS line
  * separators are escaped (still valid JSON, same value).
  */

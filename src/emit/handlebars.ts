@@ -4,7 +4,7 @@
  * explicit, per target language, through the helpers below; templates hold no logic beyond each/if.
  */
 import Handlebars from 'handlebars';
-import { cssStr, identText, jsonText, mdCode, mdCodeCell, mdText, pyComment, pyDoc, pyRepr, pyStr, yamlStr } from './escape.js';
+import { cssStr, identText, jsonText, mdCode, mdCodeCell, mdText, pyComment, pyDoc, pyRepr, pyReprPretty, pyStr, yamlStr } from './escape.js';
 
 /** Renders templates by key (path relative to `stdlib/templates/`). */
 export interface TemplateEngine {
@@ -15,7 +15,7 @@ export interface TemplateEngine {
 }
 
 /** Helper names available to every template, for documentation and tests. */
-export const HELPER_NAMES = ['py_str', 'py_repr', 'py_comment', 'py_doc', 'json', 'json_pretty', 'yaml_str', 'md', 'md_code', 'md_code_cell', 'css_str', 'ident'] as const;
+export const HELPER_NAMES = ['py_str', 'py_repr', 'py_repr_pretty', 'py_comment', 'py_doc', 'json', 'json_pretty', 'yaml_str', 'md', 'md_code', 'md_code_cell', 'css_str', 'ident'] as const;
 
 type HelperArg = unknown;
 
@@ -37,6 +37,7 @@ export function createTemplateEngine(templates: ReadonlyMap<string, string>): Te
   const helpers: Record<string, (...args: HelperArg[]) => string> = {
     py_str: (...a) => pyStr(asText('py_str', one('py_str', a))),
     py_repr: (...a) => pyRepr(one('py_repr', a)),
+    py_repr_pretty: (...a) => pyReprPretty(one('py_repr_pretty', a)),
     py_comment: (...a) => pyComment(asText('py_comment', one('py_comment', a))),
     py_doc: (...a) => pyDoc(asText('py_doc', one('py_doc', a))),
     json: (...a) => jsonText(one('json', a)),

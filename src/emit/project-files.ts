@@ -54,7 +54,9 @@ export function initialStateDocument(ctx: EmitContext): unknown {
 /** Emits the project-level files. */
 export function emitProjectFiles(ctx: EmitContext): OutputFile[] {
   const { engine, project } = ctx;
-  const view = { project, requirementsFile: 'requirements.txt' };
+  // Where epoch 002 looks for a spec's data file locally: the project's dataset folder.
+  const dataFile = ctx.ir.data.kind === 'file' ? `data/${project.name}/${ctx.ir.data.path.split('/').pop() ?? ''}` : null;
+  const view = { project, requirementsFile: 'requirements.txt', dataFile };
   return [
     makeFile('.pipec/ir.json', stableJson(ctx.ir), ['ir']),
     makeFile('.context/gate_rules.json', stableJson(gateRulesDocument(ctx)), ['epochs']),

@@ -154,8 +154,9 @@ export function viewEpoch(ir: Ir, e: Epoch): EpochView {
     produces: e.produces.map((f) => ({ name: f.name, unit: f.unit, description: f.description })),
     gate: e.gate.map((g) => {
       const text = `${g.fact} ${g.op} ${renderValue(g.value, g.unit)}`;
-      const plain = new Set([text, `${g.fact} ${g.op} ${String(g.value)}`]);
-      return { ...g, text, note: plain.has(g.message) || g.message === '' ? null : g.message };
+      // A message that only restates the rule (`metric.f1_score >= 0.70`) adds nothing to the text.
+      const restates = g.message.trim() === '' || g.message.startsWith(`${g.fact} ${g.op} `);
+      return { ...g, text, note: restates ? null : g.message };
     }),
     hasGate: e.gate.length > 0,
     review: e.review?.title ?? null,

@@ -46,7 +46,7 @@ function explain(e: IRecognitionException, prev: IToken | undefined): Explained 
       hint: `write a number, name, string or \`(...)\` after \`${after.image}\`, or remove \`${after.image}\``,
     };
   }
-  if (after && (after.tokenType === T.Comma || after.tokenType === T.Colon || after.tokenType === T.LParen || after.tokenType === T.LBracket) && VALUE_RULES.has(rule)) {
+  if (after && (after.tokenType === T.Comma || after.tokenType === T.Colon || after.tokenType === T.LParen || after.tokenType === T.LBracket) && (VALUE_RULES.has(rule) || rule === 'list' || rule === 'nameOrCall')) {
     return {
       code: 'PC0006',
       message: `expected a value after \`${after.image}\`, found ${found}`,

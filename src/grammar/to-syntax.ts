@@ -15,6 +15,8 @@ import { innerRange, spanRange, tokenRange } from './ranges.js';
 export interface SyntaxContext {
   file: string;
   diagnostics: Diagnostic[];
+  /** Lines where the parser already reported an error: a skipped rest of such a line is not reported again. */
+  errorLines: ReadonlySet<number>;
 }
 
 const isNode = (e: CstElement | undefined): e is CstNode => e !== undefined && 'children' in e;
@@ -84,7 +86,9 @@ function statementList(node: CstNode, ctx: SyntaxContext): Statement[] {
     } else if (e.name === 'junkLine') {
       const first = tok(e, 'JunkStart');
       if (!first) continue;
-      if (last) {
+      if (ctx.errorLines.has(first.startLine ?? 0)) {
+        if (last?.stmt && out[out.length - 1] === last.stmt) out.pop();
+      } else if (last) {
         if (last.stmt && out[out.length - 1] === last.stmt) out.pop();
         const after = last.lastToken ? ` after ${describe(last.lastToken)}` : '';
         report(first, 'PC0007', `unexpected ${describe(first)}${after}`, 'expected another argument, a block `{`, or the end of the line; remove or fix this part of the line');
@@ -114,11 +118,13 @@ function statement(node: CstNode, ctx: SyntaxContext): Statement | null {
   const kw = tok(node, 'keyword');
   if (node.recoveredNode || invented(kw) || !kw) return null;
   const args: Expr[] = [];
+  let failed = false;
   for (const g of subs(node, 'argGroup')) {
-    const a = argGroup(g, ctx);
-    if (!a) return null;
-    args.push(a);
+    const a = argGroup(g, ctx); // keep going after a bad argument, so each one is reported
+    if (a) args.push(a);
+    else failed = true;
   }
+  if (failed) return null;
   let block: Block | null = null;
   const b = sub(node, 'block');
   if (b) {

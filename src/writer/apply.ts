@@ -26,6 +26,7 @@ export function applyPlan(plan: Plan, hooks: TxnHooks = {}): ApplyResult {
   }
   for (const b of plan.baseWrites) writes.push({ path: BASE_PREFIX + b.path, content: b.content, executable: false });
   for (const p of plan.baseDeletes) deletes.push(BASE_PREFIX + p);
+  for (const c of plan.cacheWrites) writes.push({ path: c.path, content: c.content, executable: false });
   // The manifest goes last: readers that see it see the bases it describes (within the journal).
   if (plan.manifestChanged) writes.push({ path: MANIFEST_PATH, content: plan.manifestText, executable: false });
   const conflicts = plan.files.filter((f) => f.action === 'conflict').map((f) => f.path);

@@ -12,3 +12,4 @@ export { OutputFolderError } from './disk-state.js';
 export { renderPlanText, renderPlanJson, renderPlanSummaryLine, planSummary } from './render-plan.js';
 export { MANIFEST_PATH, BASE_PREFIX, TXN_DIR } from './safe-path.js';
 export type { FileAction, KeepKind } from './reconcile.js';
+export { isUpToDateFast, CACHE_PATH } from './fast-path.js';

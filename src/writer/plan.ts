@@ -15,6 +15,7 @@ import { MANIFEST_VERSION, serializeManifest, sectionHashes, type Manifest } fro
 import { reconcile, isChange, type FileChange } from './reconcile.js';
 import { assertInside, baseReader, readDiskState, readIfExists, readManifest } from './disk-state.js';
 import { assertSafePaths, BASE_PREFIX, MANIFEST_PATH } from './safe-path.js';
+import { CACHE_PATH, PIPEC_GITIGNORE, PIPEC_GITIGNORE_PATH, serializeRecord } from './fast-path.js';
 
 /** Files the runtime owns once they exist: generated as an initial seed, then never touched again. */
 export const RUNTIME_OWNED: readonly string[] = ['.context/pipeline_state.json'];
@@ -56,6 +57,8 @@ export interface Plan {
   baseDeletes: string[];
   /** Nothing to write and nothing unresolved: what `compile --check` tests. */
   upToDate: boolean;
+  /** Fast-path record and `.pipec/.gitignore` to (re)write: bookkeeping, never part of `upToDate`. */
+  cacheWrites: { path: string; content: string }[];
 }
 
 /** Inputs to a plan. */
@@ -66,6 +69,8 @@ export interface PlanInput {
   /** epochCacheKeys(ir, files). */
   epochKeys: Readonly<Record<string, string>>;
   force?: boolean;
+  /** Input fingerprint for the no-op fast path (fast-path.ts); absent: no record is written. */
+  fingerprint?: string;
 }
 
 /** Read the output folder and decide everything. Throws OutputFolderError for a broken folder. */
@@ -126,7 +131,16 @@ export function buildPlan(input: PlanInput): Plan {
     baseWrites,
     baseDeletes,
     upToDate: !planned.some(isChange) && !manifestChanged && baseWrites.length === 0 && baseDeletes.length === 0,
+    cacheWrites: input.fingerprint === undefined ? [] : cacheWrites(outDir, input.fingerprint, manifestText, files.filter((f) => runtimeOwned.has(f.path)).map((f) => f.path)),
   };
+}
+
+function cacheWrites(outDir: string, fingerprint: string, manifestText: string, seeds: string[]): { path: string; content: string }[] {
+  const wanted = [
+    { path: CACHE_PATH, content: serializeRecord({ fingerprint, manifestSha256: sha256(manifestText), seeds }) },
+    { path: PIPEC_GITIGNORE_PATH, content: PIPEC_GITIGNORE },
+  ];
+  return wanted.filter((w) => readIfExists(join(outDir, w.path)) !== w.content);
 }
 
 function epochsToRerun(

@@ -26,7 +26,9 @@ export function pathProblem(path: string): string | null {
     if (seg === '') return 'has an empty segment';
     if (seg === '.' || seg === '..') return `has a "${seg}" segment`;
   }
-  if (path === MANIFEST_PATH || path.startsWith(BASE_PREFIX)) return 'is reserved for the pipec manifest';
+  if (path === MANIFEST_PATH || path.startsWith(BASE_PREFIX) || path.startsWith(`${PIPEC_DIR}/cache/`) || path === `${PIPEC_DIR}/.gitignore`) {
+    return 'is reserved for the pipec manifest';
+  }
   if (path === TXN_DIR || path.startsWith(`${TXN_DIR}/`) || path.startsWith(`${TXN_DIR}.`)) return 'is reserved for pipec transactions';
   return null;
 }

@@ -66,7 +66,12 @@ describe('pipec graph rendering', () => {
 
   it('renders gate rules in their units', () => {
     expect(describeRule({ fact: 'data.missing', op: '<=', value: 5, unit: 'percent' })).toBe('data.missing <= 5%');
-    expect(describeRule({ fact: 'api.latency_p95', op: '<', value: 0.1, unit: 'duration' })).toBe('api.latency_p95 < 0.1s');
+    expect(describeRule({ fact: 'api.latency_p95', op: '<', value: 0.1, unit: 'duration' })).toBe('api.latency_p95 < 100ms');
+    expect(describeRule({ fact: 'run.time', op: '<=', value: 300, unit: 'duration' })).toBe('run.time <= 5m');
+    expect(describeRule({ fact: 'run.time', op: '<=', value: 90, unit: 'duration' })).toBe('run.time <= 90s');
+    expect(describeRule({ fact: 'data.size', op: '<', value: 52_428_800, unit: 'size' })).toBe('data.size < 50MB');
+    expect(describeRule({ fact: 'data.size', op: '<', value: 1500, unit: 'size' })).toBe('data.size < 1500B');
+    expect(describeRule({ fact: 'data.rows', op: '>', value: 0, unit: 'count' })).toBe('data.rows > 0');
     expect(describeRule({ fact: 'api.healthy', op: '==', value: true, unit: 'bool' })).toBe('api.healthy == true');
   });
 

@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeRun, fixtureIr, generateProject, hasPython, partsNamed, runPythonAsync, type GeneratedProject } from '../helpers/generate-project.js';
+import {
+  compileExample, describeRun, fixtureIr, generateProject, hasPython, partsNamed, runPythonAsync, variantIr, type GeneratedProject,
+} from '../helpers/generate-project.js';
 import { compileAllPython, executeNotebook, validateNotebooks } from '../helpers/python-checks.js';
 
 const ROWS = 3000;
@@ -17,9 +19,9 @@ let project: GeneratedProject;
 const state = () => JSON.parse(readFileSync(join(project.dir, '.context', 'pipeline_state.json'), 'utf8'));
 const dataDir = (epoch: string) => join(project.dir, 'data', 'credit_risk', project.ir.epochs.find((e) => e.id === epoch)!.dir);
 
-describe.runIf(hasPython())('generated epochs 001-004 (credit-risk fixture)', () => {
+describe.runIf(hasPython())('generated epochs 001-004 (examples/credit-risk)', () => {
   beforeAll(async () => {
-    project = await generateProject(fixtureIr(), undefined, partsNamed('project', 'runtime', 'package', ...EPOCHS.map((e) => `epoch${e}`)));
+    project = await generateProject(await compileExample('credit-risk'), undefined, partsNamed('project', 'runtime', 'package', ...EPOCHS.map((e) => `epoch${e}`)));
   });
 
   it('every .py compiles and every notebook is valid nbformat 4.5', async () => {
@@ -98,5 +100,39 @@ print(hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes(
     expect(run.status, describeRun(run)).toBe(0);
     expect(result!.errors).toEqual([]);
     expect(result!.images).toBe(5);
+  });
+
+  it('the data wrangling and feature engineering notebooks execute on the epochs\' outputs', async () => {
+    for (const [id, file] of [['002', 'data_wrangling.ipynb'], ['004', 'feature_engineering.ipynb']] as const) {
+      const nb = `${project.ir.epochs.find((e) => e.id === id)!.dir}/notebooks/${file}`;
+      const { run, result } = await executeNotebook(project.dir, nb);
+      expect(run.status, describeRun(run)).toBe(0);
+      expect(result!.errors, nb).toEqual([]);
+    }
+  });
+});
+
+describe.runIf(hasPython())('a failing handoff gate', () => {
+  it('stops epoch 002 with exit 1, the failed rule in state, and no completion flag', async () => {
+    // 40% missing in one of 7 columns is about 5.7% of cells: over the stdlib's 5% rule.
+    const ir = variantIr(fixtureIr(), (x) => {
+      x.data.columns.find((c) => c.name === 'income')!.missing = 40;
+    });
+    const p = await generateProject(ir, undefined, partsNamed('project', 'runtime', 'package', 'epoch001', 'epoch002'));
+    for (const id of ['001', '002']) {
+      const dir = ir.epochs.find((e) => e.id === id)!.dir;
+      const r = await runPythonAsync(p.dir, [`${dir}/scripts/run_epoch.py`], ENV);
+      if (id === '001') {
+        expect(r.status, describeRun(r)).toBe(0);
+        continue;
+      }
+      expect(r.status, describeRun(r)).toBe(1);
+      expect(r.stderr).toMatch(/error\[GateFailedError\]: epoch 002 gate failed: .*data\.missing/);
+    }
+    const s = JSON.parse(readFileSync(join(p.dir, '.context', 'pipeline_state.json'), 'utf8'));
+    expect(s.epochs['002'].status).toBe('failed');
+    expect(s.epoch_002_complete).toBe(false);
+    const failed = s.epochs['002'].gate.results.filter((x: { passed: boolean }) => !x.passed).map((x: { fact: string }) => x.fact);
+    expect(failed).toEqual(['data.missing']);
   });
 });

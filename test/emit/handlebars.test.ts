@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createTemplateEngine } from '../../src/emit/handlebars.js';
-import { cssStr, mdCode, mdCodeCell, mdText, pyComment, pyDoc, pyRepr, pyStr, yamlStr } from '../../src/emit/escape.js';
+import { cssStr, mdCode, mdCodeCell, mdText, pyComment, pyDoc, pyRepr, pyReprPretty, pyStr, yamlStr } from '../../src/emit/escape.js';
 import { ADVERSARIAL } from '../helpers/adversarial.js';
 import { PYTHON, hasPython } from '../helpers/generate-project.js';
 
@@ -85,5 +85,16 @@ describe('template engine', () => {
   it('ident rejects non-identifiers', () => {
     expect(engine.render('ident.hbs', { name: 'credit_risk' })).toBe('credit_risk');
     expect(() => engine.render('ident.hbs', { name: 'a b' })).toThrow(/is not an identifier/);
+  });
+});
+
+describe('py_repr_pretty', () => {
+  it.runIf(hasPython())('lays nested values over lines and evaluates to the same value', () => {
+    const value = { a: [{ b: 1, c: [1, 2] }, 'x'], d: {}, e: [], f: { g: null } };
+    const text = pyReprPretty(value);
+    expect(text.split('\n').length).toBeGreaterThan(3);
+    const r = spawnSync(PYTHON, ['-c', `import json; print(json.dumps(${text}))`], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(value);
   });
 });

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Ir } from '../../src/ir/schema.js';
+import type { Epoch, Ir } from '../../src/ir/schema.js';
+import { outputsOf } from '../../src/emit/flows/handoff.js';
 import { createTemplateEngine } from '../../src/emit/handlebars.js';
 import type { OutputFile } from '../../src/emit/types.js';
 import { renderFlowFiles } from '../../src/emit/flows/render-flows.js';
@@ -68,20 +69,29 @@ export function py(args: string[], opts: { cwd?: string; env?: Record<string, st
 }
 
 /**
- * TEST-ONLY stand-in epoch script: records the epoch's facts through the real runtime (EpochContext),
- * and for the data-producing epochs writes a small parquet whose row count comes from PIPEC_ROWS.
+ * TEST-ONLY stand-in epoch script: records the epoch's facts through the real runtime (EpochContext)
+ * and writes each file the flow declares for it (a parquet of PIPEC_ROWS rows for `.parquet`), where
+ * the real scripts write their deliverables.
  */
-export function standInScript(epochId: string, produces: readonly { name: string; unit: string }[]): string {
-  const facts = produces.map((f) => `    ctx.record_fact(${JSON.stringify(f.name)}, ${f.unit === 'bool' ? 'True' : 'rows'})`);
+export function standInScript(epoch: Epoch): string {
+  const facts = epoch.produces.map((f) => `    ctx.record_fact(${JSON.stringify(f.name)}, ${f.unit === 'bool' ? 'True' : 'rows'})`);
+  const writes = outputsOf(epoch).flatMap((o) => {
+    if (o.source.kind !== 'glob') return [];
+    const [where, rel] = (o.source.patterns[0] as string).split(':') as [string, string];
+    const dir = where === 'data' ? 'ctx.paths.data_dir()' : 'ctx.paths.artifacts_dir()';
+    const path = `${dir} / ${JSON.stringify(rel.replace('*', 'out'))}`;
+    return rel.endsWith('.parquet')
+      ? [`    pd.DataFrame({"x": range(rows)}).to_parquet(${path})`]
+      : [`    (${path}).write_text("stand-in ${o.name}")`];
+  });
   return [
     'import os',
     'import pandas as pd',
     'from pipec_runtime import EpochContext',
     '',
-    `with EpochContext.start(${JSON.stringify(epochId)}) as ctx:`,
+    `with EpochContext.start(${JSON.stringify(epoch.id)}) as ctx:`,
     '    rows = int(os.environ.get("PIPEC_ROWS") or 100)',
-    '    if ctx.epoch.get("name") in ("data_wrangling", "feature_engineering"):',
-    '        pd.DataFrame({"x": range(rows)}).to_parquet(ctx.paths.data_dir() / "part.parquet")',
+    ...writes,
     ...facts,
     '',
   ].join('\n');
@@ -97,7 +107,7 @@ export function standInProject(ir: Ir): OutputFile[] {
       .map(([p, c]) => ({ path: `src/pipec_runtime/${p}`, contents: c, sources: ['runtime'] })),
     ...ir.epochs.map((e) => ({
       path: `${e.dir}/scripts/run_epoch.py`,
-      contents: standInScript(e.id, e.produces),
+      contents: standInScript(e),
       sources: [`epochs.${e.id}`],
     })),
   ];

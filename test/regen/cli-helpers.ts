@@ -1,15 +1,30 @@
-/** Running the built CLI from regeneration tests (build once per test file). */
+/**
+ * Running the built CLI from regeneration tests. The build is copied with its stdlib, templates and
+ * runtime into a private folder, so templates edited in the working tree while a long test runs
+ * (other people work in this tree) cannot change "the same" output half-way through a test.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/generate-project.js';
+import { tmpDir } from './helpers.js';
 
-export const CLI = join(REPO_ROOT, 'bin', 'pipec.js');
+/** The private installation (set by buildCli). */
+let installRoot = REPO_ROOT;
+/** Path of the CLI launcher to spawn (valid after buildCli). */
+export let CLI = join(REPO_ROOT, 'bin', 'pipec.js');
 export const EXAMPLE_SPEC = join(REPO_ROOT, 'examples', 'credit-risk', 'project.pipeline');
 
-/** Build dist/ (esbuild, about a second). */
+/** Build dist/ (esbuild, about a second) and snapshot the installation; call in beforeAll. */
 export function buildCli(): void {
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  installRoot = tmpDir('pipec-install-');
+  for (const part of ['package.json', 'bin', 'dist', 'stdlib', 'runtime/python/pipec_runtime']) {
+    cpSync(join(REPO_ROOT, part), join(installRoot, part), { recursive: true, filter: (src) => !src.includes('__pycache__') });
+  }
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(installRoot, 'node_modules'));
+  symlinkSync(join(REPO_ROOT, '.venv'), join(installRoot, '.venv'));
+  CLI = join(installRoot, 'bin', 'pipec.js');
 }
 
 /** Result of one CLI run. */

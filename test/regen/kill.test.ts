@@ -1,31 +1,20 @@
 /**
- * Atomicity under kill -9 (issue 6 §2): a compile killed at a random point leaves the old tree
- * (when killed before its commit point) and, after the recovery step every later run performs,
- * exactly the old or exactly the new tree — never a mix. Files pipec does not manage survive.
+ * Atomicity under kill -9 (issue 6 §2), with the built CLI on the credit-risk example: a recompile
+ * after a spec change, killed at a random point, leaves the old tree when killed before its commit
+ * point and — after the recovery step every later run performs — exactly the old or exactly the new
+ * tree, never a mix. Files pipec does not manage survive every outcome.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { epochCacheKeys } from '../../src/ir/cache-keys.js';
-import { applyPlan, buildPlan, recoverOutput, TXN_DIR } from '../../src/writer/index.js';
-import { fixtureIr, REPO_ROOT } from '../helpers/generate-project.js';
+import { recoverOutput, TXN_DIR } from '../../src/writer/index.js';
 import { tmpDir, treeHashes } from './helpers.js';
-import { bulkFiles } from './kill-files.js';
+import { buildCli, CLI, copyExample, evolveSpec, pipec } from './cli-helpers.js';
 
 const RUNS = 50;
-const ir = fixtureIr();
-let work: string;
-let driver: string;
-let irPath: string;
 
-function compileIn(out: string, variant: string) {
-  const files = bulkFiles(ir, variant);
-  applyPlan(buildPlan({ outDir: out, ir, files, epochKeys: epochCacheKeys(ir, files) }));
-}
-
-/** Deterministic pseudo-random delays (mulberry32), so a failure can be replayed. */
+/** Deterministic pseudo-random numbers (mulberry32), so a failing kill point can be replayed. */
 function rng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -35,81 +24,82 @@ function rng(seed: number) {
   };
 }
 
-function runDriver(out: string, killAfterMs: number | null): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+/**
+ * Run `pipec compile spec --out out`, SIGKILL after `killAfterMs` (null: never). Also reports when
+ * the transaction folder first appeared (polled), which calibrates where the writes happen.
+ */
+function compileAndKill(spec: string, out: string, killAfterMs: number | null): Promise<{ code: number | null; txnSeenAt: number | null; ms: number }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [driver, irPath, out, 'b'], { stdio: 'ignore' });
+    const t0 = performance.now();
+    let txnSeenAt: number | null = null;
+    const child = spawn(process.execPath, [CLI, 'compile', spec, '--out', out], { stdio: 'ignore' });
+    const poll = setInterval(() => {
+      if (txnSeenAt === null && existsSync(join(out, TXN_DIR))) txnSeenAt = performance.now() - t0;
+    }, 2);
     if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', (code, signal) => done({ code, signal }));
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      done({ code, txnSeenAt, ms: performance.now() - t0 });
+    });
   });
 }
 
-beforeAll(async () => {
-  work = tmpDir('pipec-kill-');
-  driver = join(work, 'driver.mjs');
-  irPath = join(work, 'ir.json');
-  writeFileSync(irPath, JSON.stringify(ir));
-  await build({
-    entryPoints: [join(REPO_ROOT, 'test/regen/kill-driver.ts')],
-    outfile: driver,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-});
+beforeAll(() => buildCli());
 
-describe('kill -9 during compile', () => {
-  it(`leaves the old or the new tree, over ${RUNS} random kill points`, { timeout: 600_000 }, async () => {
+describe('kill -9 during pipec compile', () => {
+  it(`leaves the old or the new tree, over ${RUNS} random kill points`, { timeout: 900_000 }, async () => {
+    const work = tmpDir('pipec-kill-');
+    const spec = copyExample(work);
     const template = join(work, 'template');
-    compileIn(template, 'a');
+    expect(pipec(['compile', spec, '--out', template]).status).toBe(0);
     // Unmanaged files that must survive every outcome.
     mkdirSync(join(template, 'data'), { recursive: true });
     writeFileSync(join(template, 'data/raw.csv'), 'a,b\n1,2\n');
-    writeFileSync(join(template, '.context/pipeline_state.json'), '{"epochs": {"002": "completed"}}\n');
     const oldTree = treeHashes(template);
-    const expectNew = join(work, 'expected-new');
-    cpSync(template, expectNew, { recursive: true });
-    compileIn(expectNew, 'b');
-    const newTree = treeHashes(expectNew);
+    evolveSpec(spec);
+    const expected = join(work, 'expected-new');
+    cpSync(template, expected, { recursive: true });
+    expect(pipec(['compile', spec, '--out', expected]).status).toBe(0);
+    const newTree = treeHashes(expected);
     expect(newTree).not.toEqual(oldTree);
     expect(newTree['data/raw.csv']).toBe(oldTree['data/raw.csv']);
 
-    // Calibrate: how long an uninterrupted child compile takes, so kill points cover all of it.
+    // Calibrate: when the writes start and when the process ends, so kill points cluster there.
     const calib = join(work, 'calib');
     cpSync(template, calib, { recursive: true });
-    const t0 = performance.now();
-    expect((await runDriver(calib, null)).code).toBe(0);
-    const span = performance.now() - t0;
+    const c = await compileAndKill(spec, calib, null);
+    expect(c.code).toBe(0);
     expect(treeHashes(calib)).toEqual(newTree);
+    const from = Math.max(0, (c.txnSeenAt ?? c.ms * 0.8) - 150);
+    const to = c.ms + 50;
 
     const rand = rng(20261127);
-    const outcomes = { old: 0, new: 0, midRolledBack: 0, midRolledForward: 0 };
+    const outcomes = { old: 0, new: 0, rolledBack: 0, rolledForward: 0 };
     for (let i = 0; i < RUNS; i++) {
       const out = join(work, `run-${i}`);
       cpSync(template, out, { recursive: true });
-      await runDriver(out, Math.floor(rand() * span * 1.1));
+      const delay = Math.floor(from + rand() * (to - from));
+      await compileAndKill(spec, out, delay);
+      const finished = readdirSync(out).filter((n) => n.startsWith(`${TXN_DIR}.done-`));
       const pending = existsSync(join(out, TXN_DIR));
-      const committed = pending && existsSync(join(out, TXN_DIR, 'journal.json'));
-      // Before its commit point a killed compile has not touched a single file outside .pipec-txn.
-      const finishing = readdirSync(out).some((n) => n.startsWith(`${TXN_DIR}.done-`));
-      if (pending && !committed) expect(treeHashes(out, [TXN_DIR])).toEqual(oldTree);
-      // A finished transaction being deleted: the tree is already the new one.
-      if (finishing) expect(treeHashes(out, readdirSync(out).filter((n) => n.startsWith(`${TXN_DIR}.done-`)))).toEqual(newTree);
+      // Before its commit point a killed compile has not touched one file outside .pipec-txn.
+      if (pending && !existsSync(join(out, TXN_DIR, 'journal.json'))) expect(treeHashes(out, [TXN_DIR])).toEqual(oldTree);
+      // Killed while deleting a finished transaction: the tree is already the new one.
+      if (finished.length > 0) expect(treeHashes(out, finished)).toEqual(newTree);
       const recovered = recoverOutput(out);
+      if (recovered === 'rolled-back') outcomes.rolledBack++;
+      if (recovered === 'rolled-forward') outcomes.rolledForward++;
       const tree = treeHashes(out);
-      if (recovered === 'rolled-back') outcomes.midRolledBack++;
-      if (recovered === 'rolled-forward') outcomes.midRolledForward++;
       if (JSON.stringify(tree) === JSON.stringify(oldTree)) outcomes.old++;
       else {
-        expect(tree, `run ${i}: neither old nor new tree (recovery: ${recovered})`).toEqual(newTree);
+        expect(tree, `run ${i} (kill after ${delay} ms): neither old nor new tree (recovery: ${recovered})`).toEqual(newTree);
         outcomes.new++;
       }
       rmSync(out, { recursive: true, force: true });
     }
-    console.log(`kill -9 outcomes over ${RUNS} runs (compile ≈ ${span.toFixed(0)} ms):`, outcomes);
+    console.log(`kill -9 over ${RUNS} runs, kill points ${from.toFixed(0)}-${to.toFixed(0)} ms:`, outcomes);
     expect(outcomes.old + outcomes.new).toBe(RUNS);
-    // The kill points must actually land inside transactions, or the test proves nothing.
-    expect(outcomes.midRolledBack + outcomes.midRolledForward).toBeGreaterThan(0);
+    // The kill points must land inside transactions, or the test proves nothing.
+    expect(outcomes.rolledBack + outcomes.rolledForward).toBeGreaterThan(0);
   });
 });

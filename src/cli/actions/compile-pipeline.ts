@@ -6,7 +6,9 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { hasErrors } from '../../diagnostics/types.js';
 import type { Plan } from '../../writer/plan.js';
-import { loadAndCheck } from '../load-spec.js';
+import { existsSync, statSync } from 'node:fs';
+import { UsageError } from '../exit.js';
+import { loadAndCheck, readSpecFile } from '../load-spec.js';
 import { applyOverrides } from './compile-set.js';
 import type { DiagnosticFormat } from './output.js';
 
@@ -15,13 +17,16 @@ export interface RegenOptions {
   out: string;
   set?: string[];
   force?: boolean;
+  /** Skip the no-op fast path (`pipec plan` always computes the full plan). */
+  fullPlan?: boolean;
   format?: DiagnosticFormat;
   color?: boolean;
 }
 
-/** Either diagnostics that stop the verb, or a plan (with any warnings to show). */
+/** Diagnostics that stop the verb, a plan (with any warnings to show), or "up to date" by the fast path. */
 export type Prepared =
   | { kind: 'stop'; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string>; exitCode: number }
+  | { kind: 'fresh' }
   | { kind: 'plan'; plan: Plan; warnings: Diagnostic[]; sources: ReadonlyMap<string, string> };
 
 /** A folder-level problem as a diagnostic (PC95xx), pointing at the output folder. */
@@ -34,6 +39,16 @@ export function folderDiagnostic(code: string, message: string, out: string): Di
  * compile (so the plan sees a consistent tree); `'read'` reports one instead and writes nothing.
  */
 export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | 'write'): Promise<Prepared> {
+  if (existsSync(opts.out) && !statSync(opts.out).isDirectory()) throw new UsageError(`--out ${opts.out} exists and is not a folder`);
+  // No-op fast path (compile and --check only; plan always explains in full): same inputs as the
+  // last compile and nothing on disk needing attention means nothing to do — skip check and emit.
+  let fingerprint: string | undefined;
+  if (!opts.force && !opts.fullPlan) {
+    const { inputFingerprint } = await import('./compile-fingerprint.js');
+    fingerprint = inputFingerprint(readSpecFile(spec).text, opts.set ?? []) ?? undefined;
+    const { isUpToDateFast } = await import('../../writer/fast-path.js');
+    if (fingerprint !== undefined && isUpToDateFast(opts.out, fingerprint)) return { kind: 'fresh' };
+  }
   const checked = await loadAndCheck(spec);
   const sources = checked.sources;
   if (hasErrors(checked.diagnostics) || checked.ir === null) {
@@ -58,7 +73,15 @@ export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | '
       const { markStale } = await staleHook(opts.out);
       writer.recoverOutput(opts.out, { markStale });
     }
-    const plan = writer.buildPlan({ outDir: opts.out, ir, files, epochKeys: epochCacheKeys(ir, files), force: opts.force ?? false });
+    const plan = writer.buildPlan({
+      outDir: opts.out,
+      ir,
+      files,
+      epochKeys: epochCacheKeys(ir, files),
+      force: opts.force ?? false,
+      // Only a writing compile records the fingerprint; --check and plan write nothing.
+      ...(mode === 'write' && fingerprint !== undefined ? { fingerprint } : {}),
+    });
     return { kind: 'plan', plan, warnings: checked.diagnostics, sources };
   } catch (e) {
     if (e instanceof writer.OutputFolderError) {

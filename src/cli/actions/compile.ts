@@ -22,6 +22,12 @@ export async function compileOnce(spec: string, opts: CompileOptions, log: (s: s
   const render = (diags: Diagnostic[], sources: ReadonlyMap<string, string>, stream: NodeJS.WriteStream) =>
     formatDiagnostics(diags, { format, color: colorFor(stream, opts.color), files: 1, sources });
   const prepared = await prepare(spec, opts, opts.check ? 'read' : 'write');
+  if (prepared.kind === 'fresh') {
+    if (format === 'json') log(`${JSON.stringify({ version: 1, out: opts.out, upToDate: true, fastPath: true })}\n`);
+    else if (opts.summary) log('Up to date: nothing to do.\n');
+    else log(`${opts.check ? '' : 'pipec compile: '}${opts.out} is up to date with ${spec}\n`);
+    return EXIT_OK;
+  }
   if (prepared.kind === 'stop') {
     log(render(prepared.diagnostics, prepared.sources, process.stdout));
     return prepared.exitCode;

@@ -13,11 +13,30 @@ import { reportToStderr } from './output.js';
 /** Output formats of `pipec graph`. */
 export type GraphFormat = 'mermaid' | 'dot';
 
+/** A size in bytes as the language writes it: the largest unit that divides it (`50MB`), else bytes. */
+function showSize(bytes: number): string {
+  const units: [string, number][] = [['TB', 1024 ** 4], ['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]];
+  for (const [name, size] of units) if (bytes >= size && bytes % size === 0) return `${bytes / size}${name}`;
+  return `${bytes}B`;
+}
+
+/** A duration in seconds as the language writes it: `100ms`, `5m`, `2h`, `1d`, else seconds. */
+function showDuration(seconds: number): string {
+  if (seconds > 0 && seconds < 1) return `${Math.round(seconds * 1000)}ms`;
+  const units: [string, number][] = [['d', 86_400], ['h', 3_600], ['m', 60]];
+  for (const [name, size] of units) if (seconds >= size && seconds % size === 0) return `${seconds / size}${name}`;
+  return `${seconds}s`;
+}
+
 /** A gate rule as a short human expression: `metric.f1_score >= 0.7`, `robustness.stability >= 95%`. */
 export function describeRule(rule: Pick<GateRule, 'fact' | 'op' | 'value' | 'unit'>): string {
   const v = rule.value;
-  const shown =
-    typeof v === 'boolean' ? String(v) : rule.unit === 'percent' ? `${v}%` : rule.unit === 'duration' ? `${v}s` : rule.unit === 'size' ? `${v}B` : String(v);
+  let shown = String(v);
+  if (typeof v === 'number') {
+    if (rule.unit === 'percent') shown = `${v}%`;
+    else if (rule.unit === 'duration') shown = showDuration(v);
+    else if (rule.unit === 'size') shown = showSize(v);
+  }
   return `${rule.fact} ${rule.op} ${shown}`;
 }
 

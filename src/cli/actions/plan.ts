@@ -9,8 +9,9 @@ import { prepare, type RegenOptions } from './compile-pipeline.js';
 
 /** Run the verb and return the exit code. */
 export async function runPlan(spec: string, opts: RegenOptions): Promise<number> {
-  const prepared = await prepare(spec, opts, 'read');
+  const prepared = await prepare(spec, { ...opts, fullPlan: true }, 'read');
   const format = opts.format ?? 'pretty';
+  if (prepared.kind === 'fresh') throw new Error('plan never takes the fast path');
   if (prepared.kind === 'stop') {
     process.stdout.write(formatDiagnostics(prepared.diagnostics, { format, color: colorFor(process.stdout, opts.color), files: 1, sources: prepared.sources }));
     return prepared.exitCode;

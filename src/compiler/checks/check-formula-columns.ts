@@ -1,6 +1,6 @@
 // Rule: formulas use only known columns (and earlier derives), and only numeric ones in arithmetic.
 import type { Check } from '../check-context.js';
-import { formulaSites, numericOperandNames, formulaNames } from '../formula.js';
+import { formulaNames, formulaSites, inScope, namesInScope, numericOperandNames } from '../formula.js';
 import { didYouMean } from '../report.js';
 
 /** PC2002 unknown column in a formula; PC3002 category column used as a number. */
@@ -10,16 +10,15 @@ export const checkFormulaColumns: Check = {
     const p = spec.project;
     const file = p.file;
     const categories = new Set((p.data?.columns ?? []).filter((c) => c.type.value === 'category').map((c) => c.name.value));
-    const { sites, closed } = formulaSites(p);
-    for (const site of sites) {
-      const scope = new Set(site.scope);
+    const scope = formulaSites(p);
+    for (const site of scope.sites) {
       const unknown = new Set<string>();
-      if (closed) {
+      if (scope.closed) {
         for (const n of formulaNames(site.expr)) {
-          if (scope.has(n.text) || n.parts.length > 1) continue;
+          if (inScope(scope, site, n.text) || n.parts.length > 1) continue;
           unknown.add(n.text);
           rep.reportRange('PC2002', file, n.range, `${site.what} uses unknown column "${n.text}"`,
-            didYouMean(n.text, scope, 'columns'));
+            didYouMean(n.text, namesInScope(scope, site), 'columns'));
         }
       }
       for (const n of numericOperandNames(site.expr)) {

@@ -3,6 +3,7 @@ import type { Check } from '../check-context.js';
 import { readGateRule } from '../gate-rule.js';
 import { didYouMean, relatedAt } from '../report.js';
 import type { ResolvedSpec } from '../resolve-model.js';
+import { STANDARD_METRICS } from '../standard.js';
 
 /** The ids of `id` and every epoch it (transitively) runs after. Cycle-safe. */
 export function upstreamOf(spec: ResolvedSpec, id: string): Set<string> {
@@ -29,8 +30,12 @@ export const checkGateFacts: Check = {
         if ('error' in r) continue;
         const owner = spec.facts.get(r.fact.text);
         if (!owner) {
-          rep.reportRange('PC5001', rule.file, r.fact.range, `unknown fact "${r.fact.text}" in the gate of epoch ${e.id}`,
-            didYouMean(r.fact.text, spec.facts.keys(), 'facts'));
+          const other = spec.problem === 'classification' ? 'regression' : 'classification';
+          const metric = r.fact.text.startsWith('metric.') ? r.fact.text.slice('metric.'.length) : null;
+          const hint = metric !== null && STANDARD_METRICS[other].includes(metric)
+            ? `\`${metric}\` is a ${other} metric; this ${spec.problem} project records ${STANDARD_METRICS[spec.problem].map((m) => `metric.${m}`).join(', ')}`
+            : didYouMean(r.fact.text, spec.facts.keys(), 'facts');
+          rep.reportRange('PC5001', rule.file, r.fact.range, `unknown fact "${r.fact.text}" in the gate of epoch ${e.id}`, hint);
         } else if (!upstream.has(owner.epoch)) {
           rep.reportRange('PC5003', rule.file, r.fact.range,
             `fact "${r.fact.text}" is produced by epoch ${owner.epoch}, which does not run before epoch ${e.id}`,

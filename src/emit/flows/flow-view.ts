@@ -32,8 +32,13 @@ export interface PortView {
   pyType: string;
   /** Type in the Domino task's `outputs={...}`: an Artifact file declaration or the plain type. */
   remoteType: string;
-  /** Expression bound in the workflow body (`n002.handoff`, `rows`), inputs only. */
+  /** Expression bound in the Domino workflow body (`n002.handoff`, `rows`), inputs only. */
   bind: string;
+  /**
+   * The same in the local twin: its tasks always return a NamedTuple, so even a single output is
+   * addressed by name (a one-output DominoJobTask returns the bare promise instead).
+   */
+  bindLocal: string;
   isFile: boolean;
   last: boolean;
 }
@@ -85,7 +90,7 @@ export interface FlowView {
   artifacts: ArtifactView[];
   nodes: NodeView[];
   /** Epochs no other epoch depends on: the workflow returns their handoffs. */
-  sinks: { id: string; bind: string; last: boolean }[];
+  sinks: { id: string; bind: string; bindLocal: string; last: boolean }[];
   edges: { from: string; to: string }[];
   /** Example `pyflyte run` flags (`--rows 20000 --approve 003,006`). */
   exampleFlags: string;
@@ -106,8 +111,9 @@ function artifactVar(o: FlowOutput, epoch: Epoch): string {
   return `${o.name}_artifact_${epoch.id}`;
 }
 
-function bindOf(ir: Ir, input: FlowInput): string {
+function bindOf(ir: Ir, input: FlowInput, local = false): string {
   if (input.from.kind === 'workflow') return input.from.input;
+  if (local) return `n${input.from.epoch}.${input.from.output}`;
   const up = ir.epochs.find((e) => e.id === (input.from as { epoch: string }).epoch) as Epoch;
   const single = outputsOf(up).length === 1;
   return single ? `n${up.id}` : `n${up.id}.${input.from.output}`;
@@ -116,8 +122,8 @@ function bindOf(ir: Ir, input: FlowInput): string {
 function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
   const ins = inputsOf(ir, e);
   const outs = outputsOf(e);
-  const port = (name: string, type: FlowType, remoteType: string, bind: string, last: boolean): PortView => ({
-    name, pyType: PY_TYPE[type], remoteType, bind, isFile: type === 'file', last,
+  const port = (name: string, type: FlowType, remoteType: string, bind: string, bindLocal: string, last: boolean): PortView => ({
+    name, pyType: PY_TYPE[type], remoteType, bind, bindLocal, isFile: type === 'file', last,
   });
   const command = nodeCommand(e.id);
   return {
@@ -135,12 +141,13 @@ function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
     shortCache: cacheVersion.slice(0, 12),
     retries: e.retries,
     timeoutSeconds: e.timeoutSeconds,
-    inputs: ins.map((i, k) => port(i.name, i.type, PY_TYPE[i.type], bindOf(ir, i), k === ins.length - 1)),
+    inputs: ins.map((i, k) => port(i.name, i.type, PY_TYPE[i.type], bindOf(ir, i), bindOf(ir, i, true), k === ins.length - 1)),
     outputs: outs.map((o, k) =>
       port(
         o.name,
         o.type,
         o.artifact ? `${artifactVar(o, e)}.File(name=${pyStr(o.artifact.fileName)})` : PY_TYPE[o.type],
+        '',
         '',
         k === outs.length - 1,
       ),
@@ -202,7 +209,7 @@ export function viewFlow(ir: Ir, cacheKeys: Readonly<Record<string, string>>): F
     nodes,
     sinks: sinkIds.map((id, k) => {
       const single = outputsOf(byId.get(id) as Epoch).length === 1;
-      return { id, bind: single ? `n${id}` : `n${id}.handoff`, last: k === sinkIds.length - 1 };
+      return { id, bind: single ? `n${id}` : `n${id}.handoff`, bindLocal: `n${id}.handoff`, last: k === sinkIds.length - 1 };
     }),
     edges,
     exampleFlags: `${rows}${approve}`.trim(),

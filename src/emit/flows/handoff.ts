@@ -6,8 +6,10 @@
  * takes `handoff_<id>` from each direct prerequisite. That makes the flow's data edges exactly the IR's
  * `after` edges, and lets a Domino job (a fresh container whose `.context/` is not shared) seed its
  * prerequisite state before the epoch's own prerequisite check runs.
- * Epochs of the standard lifecycle also publish files (FlyteFile, declared as Domino Flow Artifacts),
- * found by glob under the epoch's data or artifacts folder; consumers get them as `<name>_<id>`.
+ * Epochs of the standard lifecycle also publish their main deliverable as a file (FlyteFile, declared as
+ * a Domino Flow Artifact: DATA for data and features, MODEL for the model, REPORT for reports), found by
+ * glob under the epoch's data or artifacts folder (names from the generated config.py); consumers get
+ * them as `<name>_<id>`.
  */
 import type { Epoch, Ir } from '../../ir/schema.js';
 import { upstreamOf } from '../../ir/dag.js';
@@ -56,15 +58,36 @@ const FILE_ROLES: Readonly<Record<string, readonly Omit<FlowOutput, 'type'>[]>> 
   data_wrangling: [
     {
       name: 'data',
-      source: { kind: 'glob', patterns: ['data:*.parquet', 'data:**/*.parquet'] },
+      source: { kind: 'glob', patterns: ['data:synthetic_data.parquet', 'data:source_data.parquet'] },
       artifact: { kind: 'DATA', name: 'Prepared data', fileName: 'data.parquet' },
     },
   ],
   feature_engineering: [
     {
       name: 'features',
-      source: { kind: 'glob', patterns: ['data:train*.parquet', 'data:*.parquet', 'data:**/*.parquet'] },
+      source: { kind: 'glob', patterns: ['data:engineered_features.parquet'] },
       artifact: { kind: 'DATA', name: 'Features', fileName: 'features.parquet' },
+    },
+  ],
+  model_development: [
+    {
+      name: 'model',
+      source: { kind: 'glob', patterns: ['artifacts:final_model.joblib'] },
+      artifact: { kind: 'MODEL', name: 'Model', fileName: 'model.joblib' },
+    },
+  ],
+  model_testing: [
+    {
+      name: 'report',
+      source: { kind: 'glob', patterns: ['artifacts:validation_report.json'] },
+      artifact: { kind: 'REPORT', name: 'Validation report', fileName: 'validation_report.json' },
+    },
+  ],
+  retrospective: [
+    {
+      name: 'report',
+      source: { kind: 'glob', patterns: ['artifacts:*.md'] },
+      artifact: { kind: 'REPORT', name: 'Retrospective', fileName: 'retrospective.md' },
     },
   ],
 };
@@ -72,7 +95,7 @@ const FILE_ROLES: Readonly<Record<string, readonly Omit<FlowOutput, 'type'>[]>> 
 /** Workflow inputs; which epochs receive them is decided by `workflowInputsFor`. */
 export const WORKFLOW_INPUTS: readonly WorkflowInput[] = [
   { name: 'rows', type: 'int', defaultPy: '0', env: 'PIPEC_ROWS', help: 'row count override for synthetic data (0 = the spec value)' },
-  { name: 'data_path', type: 'str', defaultPy: '""', env: 'PIPEC_DATA_PATH', help: 'input data file (empty = the spec value)' },
+  { name: 'data_path', type: 'str', defaultPy: '""', env: 'PIPEC_SOURCE_DATA', help: 'input data file (empty = the spec value)' },
   { name: 'approve', type: 'str', defaultPy: '""', env: 'PIPEC_APPROVE', help: 'reviews approved for this run: epoch ids, comma separated, or "all"' },
 ];
 
