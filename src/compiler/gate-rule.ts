@@ -7,6 +7,7 @@ import type { Unit } from '../ir/schema.js';
 import { numberValue } from './shape-args.js';
 import { normalizeQuantity, unitOfQuantity } from './units.js';
 
+/** Comparison operators of gate rules. */
 export type GateOp = '>=' | '>' | '<=' | '<' | '==' | '!=';
 const OPS: readonly string[] = ['>=', '>', '<=', '<', '==', '!='];
 

@@ -20,9 +20,13 @@ export interface Located<T> extends Loc {
   value: T;
 }
 
+/** `problem classification|regression`. */
 export type ProblemKind = 'classification' | 'regression';
+/** Column types of the data block. */
 export type ColumnType = 'int' | 'float' | 'category' | 'bool';
+/** Target kinds: binary and category classify, float regresses. */
 export type TargetKind = 'binary' | 'category' | 'float';
+/** Risk probability and impact levels. */
 export type Level = 'low' | 'medium' | 'high';
 
 /** A numeric distribution as written: `uniform(18, 80)`; params checked by checks/check-distribution-params. */

@@ -8,6 +8,9 @@ import type { Check } from './check-context.js';
 import { checkUniqueColumns } from './checks/check-unique-columns.js';
 import { checkSafeNames } from './checks/check-safe-names.js';
 import { checkDeriveNames } from './checks/check-derive-names.js';
+import { checkUniqueTiers } from './checks/check-unique-tiers.js';
+import { checkDataPath } from './checks/check-data-path.js';
+import { checkGatePercent } from './checks/check-gate-percent.js';
 import { checkFormulaTerms } from './checks/check-formula-terms.js';
 import { checkFormulaColumns } from './checks/check-formula-columns.js';
 import { checkFormulaFunctions } from './checks/check-formula-functions.js';
@@ -56,6 +59,7 @@ export const CHECKS: readonly Check[] = [
   checkUniqueColumns,
   checkSafeNames,
   checkDeriveNames,
+  checkUniqueTiers,
   // data and formulas
   checkFormulaTerms,
   checkFormulaColumns,
@@ -69,6 +73,7 @@ export const CHECKS: readonly Check[] = [
   checkTargetPresent,
   checkTargetKind,
   checkTargetGenerator,
+  checkDataPath,
   // features and models
   checkEncodings,
   checkUnencodedCategories,
@@ -90,6 +95,7 @@ export const CHECKS: readonly Check[] = [
   checkGateShape,
   checkGateFacts,
   checkGateUnits,
+  checkGatePercent,
   // platform and deployment
   checkLimitsCeiling,
   checkLimitsPositive,

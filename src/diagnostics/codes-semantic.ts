@@ -96,6 +96,9 @@ export const SEMANTIC_CODES: CodeInfo[] = [
   c('PC2016', 'error', 'duplicate category',
     'A category map lists the same value twice.',
     'column c category { a: 50%, a: 50% }', 'Remove or rename one of the entries.'),
+  c('PC2017', 'error', 'duplicate tier',
+    'The domino block maps the same logical tier twice, so it is unclear which Domino hardware tier epochs on it get.',
+    'domino {\n  tier small "Small"\n  tier small "Medium"\n}', 'Keep one mapping per tier name.'),
   // PC3xxx: data and features.
   c('PC3001', 'error', 'category shares do not sum to 100%',
     'The shares of a category column or target must add up to exactly 100% so the generator can sample them.',
@@ -128,7 +131,7 @@ export const SEMANTIC_CODES: CodeInfo[] = [
     'Classification needs a `binary` or `category` target; regression needs a `float` target.',
     'problem regression\ntarget default binary logistic(x)', 'Change the target kind or the problem kind.'),
   c('PC3011', 'error', 'column cannot be generated',
-    'In synthetic data every numeric column needs a distribution and every category column a share map; a share map on a numeric column (or a distribution on a category column) cannot be generated.',
+    'In synthetic data every numeric column needs a distribution and every category column a share map; a bool column is true half of the time or follows `{ true: N%, false: M% }`. A share map on a numeric column, or a distribution on a category or bool column, cannot be generated.',
     'column age int', 'Add a generator: `uniform(18, 80)` for numbers, `{ a: 50%, b: 50% }` for categories.'),
   c('PC3012', 'error', 'target generator does not fit the target',
     'Synthetic targets need a generator of their kind: `logistic(...)` for binary, `linear(...)` for float, a share map for category.',
@@ -139,6 +142,9 @@ export const SEMANTIC_CODES: CodeInfo[] = [
   c('PC3014', 'warning', 'category column not encoded',
     'A category column is used as a feature but has no `encode` statement; most models cannot use raw strings.',
     'column employment category { a: 50%, b: 50% }\nfeatures { scale standard }', 'Add `encode employment onehot` (or `ordinal`) to the features block.'),
+  c('PC3015', 'error', 'data file path not relative',
+    'A data file path is resolved against the spec\'s folder and copied into the generated project, so it must be relative, use `/` separators, and not be empty; an absolute path would tie the project to one machine.',
+    'data file "/home/me/loans.csv"', 'Write the path relative to the spec, e.g. `data file "data/loans.csv"`.'),
   // PC4xxx: models and metrics.
   c('PC4001', 'error', 'unknown metric',
     'The primary metric is not one of the standard metrics.',

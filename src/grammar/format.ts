@@ -15,7 +15,7 @@
  */
 import type { Diagnostic } from '../diagnostics/types.js';
 import { hasErrors } from '../diagnostics/types.js';
-import type { Statement } from './syntax.js';
+import type { Expr, Statement } from './syntax.js';
 import { parseSpec } from './parse.js';
 import { CommentStore, render } from './format-comments.js';
 import { printExpr } from './format-expr.js';
@@ -72,9 +72,11 @@ class Formatter {
     let line = indent + s.keyword.name;
     let end = s.keyword.range.end.offset;
     s.args.forEach((a, i) => {
-      let arg = printExpr(a, p);
       // `x -1` would re-parse as `x - 1`: a later argument starting with `-` keeps parentheses.
+      const first = a.kind === 'List' && a.bare ? a.items[0]! : a;
+      let arg = printExpr(first, p);
       if (i > 0 && arg.startsWith('-')) arg = `(${arg})`;
+      if (first !== a) arg = [arg, ...(a as { items: Expr[] }).items.slice(1).map((x) => printExpr(x, p))].join(', ');
       line += ' '.repeat(this.gap(end, a.range.start.offset)) + arg;
       end = a.range.end.offset;
     });

@@ -69,7 +69,11 @@ function explain(e: IRecognitionException, prev: IToken | undefined): Explained 
     case 'nameOrCall':
       return { code: 'PC0007', message: `expected \`,\` or \`)\` in the call, found ${found}`, hint: 'separate call arguments with `,`, e.g. `uniform(18, 80)`' };
     case 'parenExpr':
-      return { code: 'PC0007', message: `expected \`)\`, found ${found}`, hint: 'close the parenthesis' };
+      return {
+        code: 'PC0007',
+        message: `expected \`)\`, found ${found}`,
+        hint: t.tokenType === T.Comma ? 'for a call, write `(` right after the name, with no space: `uniform(18, 80)`' : 'close the parenthesis',
+      };
     default:
       return { code: 'PC0007', message: `unexpected ${found}`, hint: 'remove it or check the statement against docs/language.md' };
   }

@@ -17,6 +17,7 @@
  *   unaryExpr    := ('-'|'not') unaryExpr | powerExpr
  *   powerExpr    := primary ( '^' unaryExpr )?         -- right-associative, binds tighter than unary
  *   primary      := Number | String | name call? | '(' expression ')' | list | map
+ *   call         := '(' (expression (',' expression)* ','?)? ')'   -- only when `(` touches the name
  */
 import { CstParser, type CstNode } from 'chevrotain';
 import * as T from './tokens.js';
@@ -171,17 +172,22 @@ export class PipelineParser extends CstParser {
 
   public nameOrCall = this.RULE('nameOrCall', () => {
     this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.DottedName) }]);
-    this.OPTION(() => {
-      this.CONSUME(T.LParen);
-      this.OPTION2(() => {
-        this.SUBRULE(this.expression);
-        this.MANY(() => {
-          this.CONSUME(T.Comma);
-          this.SUBRULE2(this.expression);
+    // A call's `(` touches the name: `f(x)` is a call, `f (x)` is two arguments. This keeps
+    // `column a int (x + 1) * 2`-style argument lists unambiguous for users and for the formatter.
+    this.OPTION({
+      GATE: () => this.LA(1).startOffset === (this.LA(0).endOffset ?? Number.NaN) + 1,
+      DEF: () => {
+        this.CONSUME(T.LParen);
+        this.OPTION2(() => {
+          this.SUBRULE(this.expression);
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            this.SUBRULE2(this.expression);
+          });
+          this.OPTION3(() => this.CONSUME2(T.Comma, { LABEL: 'trailingComma' }));
         });
-        this.OPTION3(() => this.CONSUME2(T.Comma, { LABEL: 'trailingComma' }));
-      });
-      this.CONSUME(T.RParen);
+        this.CONSUME(T.RParen);
+      },
     });
   });
 

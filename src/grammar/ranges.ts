@@ -7,9 +7,13 @@ export function tokenStart(t: IToken): Position {
   return { offset: t.startOffset, line: t.startLine ?? 1, column: t.startColumn ?? 1 };
 }
 
-/** Position just after a token's last character (tokens never span lines, except Newline, never used here). */
+/** Position just after a token's last character (only Newline tokens span lines). */
 export function tokenEnd(t: IToken): Position {
   if (t.image.length === 0) return tokenStart(t);
+  // A line break ends at the start of the next line (synthetic closers are placed after one).
+  if (t.image === '\n' || t.image === '\r' || t.image === '\r\n') {
+    return { offset: t.startOffset + t.image.length, line: (t.startLine ?? 1) + 1, column: 1 };
+  }
   return { offset: (t.endOffset ?? t.startOffset) + 1, line: t.endLine ?? 1, column: (t.endColumn ?? 1) + 1 };
 }
 

@@ -1,6 +1,6 @@
 /** The stdlib lifecycle is written in the language: it parses, shapes cleanly and declares what the language promises. */
 import { describe, expect, it } from 'vitest';
-import { parseSpec } from '../../src/grammar/index.js';
+import { formatSpec, parseSpec } from '../../src/grammar/index.js';
 import { Reporter } from '../../src/compiler/report.js';
 import { shapeLifecycle } from '../../src/compiler/shape-file.js';
 import { resolveSpec } from '../../src/compiler/resolve-merge.js';
@@ -86,5 +86,10 @@ describe('stdlib/lifecycle/domino_standard.pipeline', () => {
       const other = problem === 'classification' ? 'regression' : 'classification';
       for (const m of STANDARD_METRICS[other]) expect(facts.has(`metric.${m}`)).toBe(false);
     }
+  });
+
+  it('is canonically formatted (pipec fmt leaves it unchanged)', () => {
+    if (!source) throw new Error('stdlib missing');
+    expect(formatSpec(source.text, source.path).text).toBe(source.text);
   });
 });

@@ -12,7 +12,9 @@ import {
 import { compileAllPython, executeNotebook, validateNotebooks } from '../helpers/python-checks.js';
 
 const ROWS = 3000;
-const ENV = { PIPEC_ROWS: String(ROWS), PIPEC_APPROVE: 'all', PIPEC_MLFLOW: '0' };
+// The main run tracks to the local MLflow sqlite store like a user's run; reruns skip MLflow (speed).
+const ENV = { PIPEC_ROWS: String(ROWS), PIPEC_APPROVE: 'all' };
+const FAST_ENV = { ...ENV, PIPEC_MLFLOW: '0' };
 const EPOCHS = ['001', '002', '003', '004'];
 
 let project: GeneratedProject;
@@ -29,10 +31,10 @@ describe.runIf(hasPython())('generated epochs 001-004 (examples/credit-risk)', (
     expect(c.status, describeRun(c)).toBe(0);
     const n = await validateNotebooks(project.dir);
     expect(n.status, describeRun(n)).toBe(0);
-    expect(n.stdout).toContain('validated 3 notebooks');
+    expect(n.stdout).toContain('validated 4 notebooks');
   });
 
-  it('runs 001-004 in order; each completes with its gate passed and its facts recorded', async () => {
+  it('runs 001-004 in order; each completes with its gate passed and its facts recorded', { timeout: 600_000 }, async () => {
     for (const id of EPOCHS) {
       const dir = project.ir.epochs.find((e) => e.id === id)!.dir;
       const r = await runPythonAsync(project.dir, [`${dir}/scripts/run_epoch.py`], ENV);
@@ -71,6 +73,18 @@ describe.runIf(hasPython())('generated epochs 001-004 (examples/credit-risk)', (
     expect(plan['005'].rules.map((r: { fact: string }) => r.fact)).toContain('metric.f1_score');
   });
 
+  it('tracked every epoch in the local MLflow store (experiment from the IR)', async () => {
+    const script = `
+import json, mlflow
+mlflow.set_tracking_uri("sqlite:///mlruns.db")
+runs = mlflow.search_runs(experiment_names=["credit_risk_data"], output_format="list")
+print(json.dumps(sorted(r.info.run_name for r in runs)))`;
+    const r = await runPythonAsync(project.dir, ['-c', script]);
+    expect(r.status, describeRun(r)).toBe(0);
+    const names = JSON.parse(r.stdout.trim().split('\n').pop()!) as string[];
+    for (const id of EPOCHS) expect(names.some((n) => n.startsWith(`epoch${id}`)), `run of ${id} in ${names}`).toBe(true);
+  });
+
   it('synthetic data does not depend on chunk size (rerun of 002 with other chunks)', async () => {
     const digest = `
 import hashlib, pandas as pd, sys
@@ -80,14 +94,14 @@ print(hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes(
     const before = await runPythonAsync(project.dir, ['-c', digest, file]);
     expect(before.status, describeRun(before)).toBe(0);
     const dir = project.ir.epochs.find((e) => e.id === '002')!.dir;
-    const rerun = await runPythonAsync(project.dir, [`${dir}/scripts/run_epoch.py`], { ...ENV, PIPEC_CHUNK_ROWS: '700', PIPEC_RESUME: '0' });
+    const rerun = await runPythonAsync(project.dir, [`${dir}/scripts/run_epoch.py`], { ...FAST_ENV, PIPEC_CHUNK_ROWS: '700', PIPEC_RESUME: '0' });
     expect(rerun.status, describeRun(rerun)).toBe(0);
     expect(rerun.stdout).toContain(`Generated 700/${ROWS} rows`);
     const after = await runPythonAsync(project.dir, ['-c', digest, file]);
     expect(after.stdout).toBe(before.stdout);
   });
 
-  it("the generated package's own pytest suite passes", async () => {
+  it("the generated package's own pytest suite passes", { timeout: 600_000 }, async () => {
     const r = await runPythonAsync(project.dir, ['-m', 'pytest', '-p', 'no:cacheprovider'], ENV);
     expect(r.status, describeRun(r)).toBe(0);
     expect(r.stdout).toMatch(/\d+ passed/);
@@ -102,8 +116,9 @@ print(hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes(
     expect(result!.images).toBe(5);
   });
 
-  it('the data wrangling and feature engineering notebooks execute on the epochs\' outputs', async () => {
-    for (const [id, file] of [['002', 'data_wrangling.ipynb'], ['004', 'feature_engineering.ipynb']] as const) {
+  it('the planning, data wrangling and feature engineering notebooks execute on the epochs\' outputs', async () => {
+    const notebooks = [['001', 'planning.ipynb'], ['002', 'data_wrangling.ipynb'], ['004', 'feature_engineering.ipynb']] as const;
+    for (const [id, file] of notebooks) {
       const nb = `${project.ir.epochs.find((e) => e.id === id)!.dir}/notebooks/${file}`;
       const { run, result } = await executeNotebook(project.dir, nb);
       expect(run.status, describeRun(run)).toBe(0);
@@ -121,7 +136,7 @@ describe.runIf(hasPython())('a failing handoff gate', () => {
     const p = await generateProject(ir, undefined, partsNamed('project', 'runtime', 'package', 'epoch001', 'epoch002'));
     for (const id of ['001', '002']) {
       const dir = ir.epochs.find((e) => e.id === id)!.dir;
-      const r = await runPythonAsync(p.dir, [`${dir}/scripts/run_epoch.py`], ENV);
+      const r = await runPythonAsync(p.dir, [`${dir}/scripts/run_epoch.py`], FAST_ENV);
       if (id === '001') {
         expect(r.status, describeRun(r)).toBe(0);
         continue;

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeRun, fixtureIr, generateProject, hasPython, runPython, variantIr } from '../helpers/generate-project.js';
+import { describeRun, fixtureIr, generateProject, hasPython, variantIr } from '../helpers/generate-project.js';
+import { runPythonAsync } from './late-run.js';
 
 function readJson(path: string): any {
   return JSON.parse(readFileSync(path, 'utf8'));
@@ -31,7 +32,7 @@ describe.skipIf(!hasPython()).each([
       ...(rows ? { PIPEC_ROWS: rows } : {}),
     };
     for (const epoch of ir.epochs) {
-      const r = runPython(project.dir, [`${epoch.dir}/scripts/run_epoch.py`], env, 540_000);
+      const r = await runPythonAsync(project.dir, [`${epoch.dir}/scripts/run_epoch.py`], env, 540_000);
       expect(r.status, `epoch ${epoch.id}\n${describeRun(r)}`).toBe(0);
     }
     const dir = (id: string) => join(project.dir, 'artifacts', ir.epochs.find((e) => e.id === id)?.dir ?? id);

@@ -20,6 +20,7 @@ import {
   variantIr,
   type GeneratedProject,
 } from '../helpers/generate-project.js';
+import { runPythonAsync } from './late-run.js';
 
 const ROWS = '3000';
 const EPOCH_TIMEOUT_MS = 540_000;
@@ -66,9 +67,9 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     art = (epochDir, file) => join(project.dir, 'artifacts', epochDir, file);
   });
 
-  it('runs every epoch to completion with its gate passing', () => {
+  it('runs every epoch to completion with its gate passing', async () => {
     for (const epoch of project.ir.epochs) {
-      const r = runPython(project.dir, [`${epoch.dir}/scripts/run_epoch.py`], env(project), EPOCH_TIMEOUT_MS);
+      const r = await runPythonAsync(project.dir, [`${epoch.dir}/scripts/run_epoch.py`], env(project), EPOCH_TIMEOUT_MS);
       expect(r.status, `epoch ${epoch.id}\n${describeRun(r)}`).toBe(0);
     }
     const state = readJson(join(project.dir, '.context', 'pipeline_state.json'));
@@ -202,12 +203,12 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     expect(lessons.length).toBeGreaterThan(1);
   });
 
-  it("the generated project's pytest suite passes after the run", () => {
-    const r = runPython(project.dir, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `src/${project.ir.project.name}/tests`], {}, 600_000);
+  it("the generated project's pytest suite passes after the run", async () => {
+    const r = await runPythonAsync(project.dir, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `src/${project.ir.project.name}/tests`], {}, 600_000);
     expect(r.status, describeRun(r)).toBe(0);
   }, 600_000);
 
-  it('the notebooks of epochs 005-008 are valid nbformat and execute with nbclient', () => {
+  it('the notebooks of epochs 005-008 are valid nbformat and execute with nbclient', async () => {
     const notebooks = project.files
       .map((f) => f.path)
       .filter((p) => p.endsWith('.ipynb') && ['005', '006', '007', '008'].some((id) => p.startsWith(`${dirOf(id)}/`)));
@@ -222,7 +223,7 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
       "    NotebookClient(nb, timeout=300, kernel_name='python3', resources={'metadata': {'path': str(Path(p).parent)}}).execute()",
       "    print('executed', p)",
     ].join('\n');
-    const r = runPython(project.dir, ['-c', script, ...notebooks], {}, 900_000);
+    const r = await runPythonAsync(project.dir, ['-c', script, ...notebooks], {}, 900_000);
     expect(r.status, describeRun(r)).toBe(0);
     expect(r.stdout.match(/^executed /gm)).toHaveLength(4);
   }, 900_000);

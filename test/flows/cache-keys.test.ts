@@ -71,3 +71,27 @@ describe('epoch cache keys', () => {
     expect(changed(k0, epochCacheKeys(ir, f))).toEqual([]);
   });
 });
+
+describe('epoch cache keys over the real generated project', () => {
+  it("changing one epoch's section changes that epoch and its downstream keys only, and the flow embeds them", async () => {
+    const { emitProject } = await import('../../src/emit/index.js');
+    const { loadAssets } = await import('../../src/cli/load-assets.js');
+    const assets = await loadAssets();
+    const keysOf = (ir: Ir) => {
+      const emitted = emitProject(ir, assets);
+      return { keys: epochCacheKeys(ir, emitted), flow: emitted.find((f) => f.path === 'flows/credit_risk_flow.py')!.contents };
+    };
+    const { keys: k, flow } = keysOf(base());
+    for (const [id, key] of Object.entries(k)) {
+      expect(flow).toContain(`"${id}": {"task": `);
+      expect(flow).toContain(`"cache_version": "${key}"`);
+    }
+    for (const id of ['003', '005', '007']) {
+      const ir = base();
+      const e = ir.epochs.find((x) => x.id === id)!;
+      e.estimate.minutes += 7;
+      e.retries += 1;
+      expect(changed(k, keysOf(ir).keys)).toEqual([id, ...downstreamOf(ir, [id])].sort());
+    }
+  }, 120_000);
+});

@@ -95,7 +95,7 @@ export function printExpr(e: Node, r: Choices): string {
 }
 
 function printArg(a: Node, r: Choices): string {
-  if (a.kind === 'Pair') return `${(a['key'] as Node)['name'] as string}: ${printExpr(a['value'] as Node, r)}`;
+  if (a.kind === 'Pair') return `${(a['key'] as Node)['name'] as string}: (${printExpr(a['value'] as Node, r)})`;
   if (a.kind === 'List' && a['bare']) return (a['items'] as Node[]).map((i) => printArg(i, r)).join(', ');
   return `(${printExpr(a, r)})`;
 }

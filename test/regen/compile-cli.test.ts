@@ -3,7 +3,7 @@
  * survive a spec change (new column, stricter gate), the plan lists exactly the files a clean compile
  * would change, `--check` tracks staleness, conflicts are marked and listed, output is deterministic.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir, treeHashes } from './helpers.js';
@@ -135,5 +135,19 @@ describe('pipec compile on the credit-risk example', () => {
     expect(readFileSync(join(out, SCRIPT), 'utf8')).toContain('def my_helper():');
     const check = pipec(['compile', spec, '--out', out, '--check']);
     expect(check.status).toBe(1); // unresolved markers keep CI red
+  });
+
+  it('writes nothing for a spec with errors (exit 1) or a bad --set (exit 2, PC9506)', () => {
+    const dir = tmpDir();
+    const spec = copyExample(dir);
+    const out = join(dir, 'out');
+    const bad = pipec(['compile', spec, '--out', out, '--set', 'data.rowz=5']);
+    expect(bad.status, show(bad)).toBe(2);
+    expect(bad.stdout).toContain('PC9506');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('problem   classification', 'problem   classificatio'));
+    const broken = pipec(['compile', spec, '--out', out]);
+    expect(broken.status, show(broken)).toBe(1);
+    expect(broken.stdout).toMatch(/error\[PC\d{4}\]/);
+    expect(existsSync(out)).toBe(false);
   });
 });

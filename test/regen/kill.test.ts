@@ -24,22 +24,28 @@ function rng(seed: number) {
   };
 }
 
+/** When to kill: at a fixed time after start, or a given time after the transaction folder appears. */
+type KillPoint = { atMs: number } | { afterTxnMs: number } | null;
+
 /**
- * Run `pipec compile spec --out out`, SIGKILL after `killAfterMs` (null: never). Also reports when
- * the transaction folder first appeared (polled), which calibrates where the writes happen.
+ * Run `pipec compile spec --out out` and SIGKILL it at `kill`. Reports when the transaction folder
+ * first appeared (polled every millisecond) and the total time, which calibrates the kill points.
  */
-function compileAndKill(spec: string, out: string, killAfterMs: number | null): Promise<{ code: number | null; txnSeenAt: number | null; ms: number }> {
+function compileAndKill(spec: string, out: string, kill: KillPoint): Promise<{ code: number | null; txnAt: number | null; ms: number }> {
   return new Promise((done) => {
     const t0 = performance.now();
-    let txnSeenAt: number | null = null;
+    let txnAt: number | null = null;
     const child = spawn(process.execPath, [CLI, 'compile', spec, '--out', out], { stdio: 'ignore' });
+    const killNow = () => child.kill('SIGKILL');
     const poll = setInterval(() => {
-      if (txnSeenAt === null && existsSync(join(out, TXN_DIR))) txnSeenAt = performance.now() - t0;
-    }, 2);
-    if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (txnAt !== null || !existsSync(join(out, TXN_DIR))) return;
+      txnAt = performance.now() - t0;
+      if (kill !== null && 'afterTxnMs' in kill) setTimeout(killNow, kill.afterTxnMs);
+    }, 1);
+    if (kill !== null && 'atMs' in kill) setTimeout(killNow, kill.atMs);
     child.on('exit', (code) => {
       clearInterval(poll);
-      done({ code, txnSeenAt, ms: performance.now() - t0 });
+      done({ code, txnAt, ms: performance.now() - t0 });
     });
   });
 }
@@ -69,17 +75,20 @@ describe('kill -9 during pipec compile', () => {
     cpSync(template, calib, { recursive: true });
     const c = await compileAndKill(spec, calib, null);
     expect(c.code).toBe(0);
+    expect(c.txnAt, 'the calibration compile must write through a transaction').not.toBeNull();
     expect(treeHashes(calib)).toEqual(newTree);
-    const from = Math.max(0, (c.txnSeenAt ?? c.ms * 0.8) - 150);
-    const to = c.ms + 50;
+    // Four kill points in five land inside the write phase (from the moment .pipec-txn appears to a
+    // bit past the end, as measured); the rest anywhere in the run, mostly before any write.
+    const writeSpan = c.ms - c.txnAt! + 30;
 
     const rand = rng(20261127);
     const outcomes = { old: 0, new: 0, rolledBack: 0, rolledForward: 0 };
     for (let i = 0; i < RUNS; i++) {
       const out = join(work, `run-${i}`);
       cpSync(template, out, { recursive: true });
-      const delay = Math.floor(from + rand() * (to - from));
-      await compileAndKill(spec, out, delay);
+      const r = rand();
+      const kill: KillPoint = r < 0.8 ? { afterTxnMs: Math.floor((r / 0.8) * writeSpan) } : { atMs: Math.floor(((r - 0.8) / 0.2) * c.ms) };
+      await compileAndKill(spec, out, kill);
       const finished = readdirSync(out).filter((n) => n.startsWith(`${TXN_DIR}.done-`));
       const pending = existsSync(join(out, TXN_DIR));
       // Before its commit point a killed compile has not touched one file outside .pipec-txn.
@@ -92,14 +101,15 @@ describe('kill -9 during pipec compile', () => {
       const tree = treeHashes(out);
       if (JSON.stringify(tree) === JSON.stringify(oldTree)) outcomes.old++;
       else {
-        expect(tree, `run ${i} (kill after ${delay} ms): neither old nor new tree (recovery: ${recovered})`).toEqual(newTree);
+        expect(tree, `run ${i} (kill ${JSON.stringify(kill)}): neither old nor new tree (recovery: ${recovered})`).toEqual(newTree);
         outcomes.new++;
       }
       rmSync(out, { recursive: true, force: true });
     }
-    console.log(`kill -9 over ${RUNS} runs, kill points ${from.toFixed(0)}-${to.toFixed(0)} ms:`, outcomes);
+    console.log(`kill -9 over ${RUNS} runs (compile ${c.ms.toFixed(0)} ms, writes from ${c.txnAt!.toFixed(0)} ms):`, outcomes);
     expect(outcomes.old + outcomes.new).toBe(RUNS);
-    // The kill points must land inside transactions, or the test proves nothing.
-    expect(outcomes.rolledBack + outcomes.rolledForward).toBeGreaterThan(0);
+    // The kill points must land inside transactions on both sides of the commit point.
+    expect(outcomes.rolledBack).toBeGreaterThan(0);
+    expect(outcomes.rolledForward + outcomes.new).toBeGreaterThan(0);
   });
 });

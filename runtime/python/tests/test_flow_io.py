@@ -203,3 +203,24 @@ def test_unknown_node_and_usage_errors(tmp_path: Path) -> None:
     assert flow_io.main([], job) == 2
     r = run_node(job, tmp_path / "wf", "009")
     assert r.returncode == 2 and "epoch 009 is not a node of this flow" in r.stderr
+
+
+def test_seeding_never_overwrites_a_completed_local_record(tmp_path: Path) -> None:
+    job = make_project(tmp_path / "job")
+    from pipec_runtime.state import StateStore
+    store = StateStore(job / ".context", "tiny")
+    store.mark_finished("001", "completed", facts={"data.rows": 9})
+    seeded = flow_io.seed_upstream(job, {
+        "001": {"status": "completed", "facts": {"data.rows": 1}, "gate": None, "review": None},
+        "002": {"status": "failed", "facts": {}, "gate": None, "review": None},
+    })
+    assert seeded == ["002"]
+    state = store.read()
+    assert state["epochs"]["001"]["facts"] == {"data.rows": 9}
+    assert state["epochs"]["002"]["status"] == "failed" and state["epoch_002_complete"] is False
+
+
+def test_empty_workflow_inputs_leave_the_spec_values(tmp_path: Path) -> None:
+    job = make_project(tmp_path / "job")
+    assert flow_io.apply_inputs("001", job, {"rows": 0}) == {}
+    assert flow_io.apply_inputs("001", job, {"rows": 25}) == {"PIPEC_ROWS": "25"}

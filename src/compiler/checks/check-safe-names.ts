@@ -17,11 +17,18 @@ export function unsafeReason(name: string, strict: boolean): string | null {
   return null;
 }
 
+/** A safe name close to `name`, offered in the hint (`my-project` → `my_project`, `class` → `class_`). */
+export function safeVersion(name: string): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '').replace(/_+$/, '').slice(0, 64);
+  const word = base === '' ? 'name' : base;
+  return PY_KEYWORDS.has(word) ? `${word}_` : word;
+}
+
 function verify(ctx: CheckContext, what: string, n: Located<string>, strict: boolean): void {
   const why = unsafeReason(n.value, strict);
   if (why) {
     ctx.rep.report('PC2008', n, `${what} name "${n.value}" is unsafe: ${why}`,
-      'use a lower-case snake_case name that is not a Python keyword, e.g. `credit_risk`');
+      `use a lower-case snake_case name that is not a Python keyword, such as \`${safeVersion(n.value)}\``);
   }
 }
 

@@ -8,8 +8,9 @@ import { PLANNING_DOCUMENTS, planningDocuments } from './planning-documents.js';
 export function emitEpoch001(ctx: EmitContext): OutputFile[] {
   const files = emitEpochPart(ctx, '001', {
     templateDir: 'epoch001',
-    requirements: ['filelock', 'psutil', 'mlflow'],
+    requirements: ['filelock', 'psutil', 'mlflow', 'pandas'],
     extra: { documents: [...PLANNING_DOCUMENTS] },
+    notebooks: [{ file: 'planning.ipynb', template: 'epoch001/planning.ipynb.py.hbs' }],
     sources: ['risks', 'deploy', 'models', 'data', 'domino'],
   });
   return files.length === 0 ? files : [...files, ...planningDocuments(ctx)];

@@ -10,6 +10,7 @@ import { emitPackageFile } from './module.js';
 /** Module file → template key and the IR sections it depends on. */
 const CORE_MODULES: readonly { path: string; template: string; sources: string[] }[] = [
   { path: '__init__.py', template: 'package/__init__.py.hbs', sources: [] },
+  { path: 'README.md', template: 'package/README.md.hbs', sources: [] },
   { path: 'config.py', template: 'package/config.py.hbs', sources: ['data', 'features', 'models', 'limits', 'deploy', 'epochs', 'domino', 'risks'] },
   { path: 'data_processing.py', template: 'package/data_processing.py.hbs', sources: ['data'] },
   { path: 'feature_engineering.py', template: 'package/feature_engineering.py.hbs', sources: ['features'] },
