@@ -4,7 +4,7 @@
 //   - in-process check time for generated specs of ~1k, 10k, 100k statements, to show linear growth;
 //   - whole-process time of the 10k spec, and peak RSS (whole process and in-process).
 // Goals: <= 0.2 s whole-process median on the example; 10k statements <= 1 s.
-// Usage: node bench/check.mjs [--runs N] [--sizes 1000,10000,100000]
+// Usage: node bench/check.mjs [--runs N] [--sizes 1000,10000,100000] [--in-process-only]
 // Results are also written to bench/.results/check.json (ignored by git).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -63,22 +63,24 @@ function generateSpec(n) {
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 
+const WHOLE = !process.argv.includes('--in-process-only');
+
 // 1. Whole process on the example.
-for (let i = 0; i < 3; i++) runCheck(EXAMPLE); // warm the file cache
-const runs = Array.from({ length: RUNS }, () => runCheck(EXAMPLE));
+for (let i = 0; WHOLE && i < 3; i++) runCheck(EXAMPLE); // warm the file cache
+const runs = WHOLE ? Array.from({ length: RUNS }, () => runCheck(EXAMPLE)) : [{ ms: NaN, code: 0, rss: NaN }];
 const bad = runs.find((r) => r.code !== 0);
 if (bad) console.log(`WARNING: check exited ${bad.code} on the example:\n${bad.out.slice(0, 2000)}`);
 const wall = runs.map((r) => r.ms);
 // Bare node start-up on this machine, so the figure can be read on a loaded box too.
-const bare = Array.from({ length: RUNS }, () => {
+const bare = Array.from({ length: WHOLE ? RUNS : 0 }, () => {
   const t0 = process.hrtime.bigint();
   spawnSync(process.execPath, ['-e', '0']);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 });
 const whole = { runs: RUNS, medianMs: median(wall), nodeBaselineMedianMs: median(bare), minMs: Math.min(...wall), maxMs: Math.max(...wall), peakRssKiB: Math.max(...runs.map((r) => r.rss)) };
-console.log(`\nwhole process, pipec check ${EXAMPLE} (${RUNS} runs)`);
-console.log(`  median ${fmtMs(whole.medianMs)}  min ${fmtMs(whole.minMs)}  max ${fmtMs(whole.maxMs)}  peak RSS ${(whole.peakRssKiB / 1024).toFixed(1)} MiB  goal <= 200 ms: ${whole.medianMs <= 200 ? 'met' : 'MISSED'}`);
-console.log(`  (bare \`node -e 0\` median on this machine: ${fmtMs(whole.nodeBaselineMedianMs)}; pipec's own share: ${fmtMs(whole.medianMs - whole.nodeBaselineMedianMs)})`);
+if (WHOLE) console.log(`\nwhole process, pipec check ${EXAMPLE} (${RUNS} runs)`);
+if (WHOLE) console.log(`  median ${fmtMs(whole.medianMs)}  min ${fmtMs(whole.minMs)}  max ${fmtMs(whole.maxMs)}  peak RSS ${(whole.peakRssKiB / 1024).toFixed(1)} MiB  goal <= 200 ms: ${whole.medianMs <= 200 ? 'met' : 'MISSED'}`);
+if (WHOLE) console.log(`  (bare \`node -e 0\` median on this machine: ${fmtMs(whole.nodeBaselineMedianMs)}; pipec's own share: ${fmtMs(whole.medianMs - whole.nodeBaselineMedianMs)})`);
 
 // 2. In process: bundle the compiler once, then time checkSpec on generated specs.
 const bundle = join(results, 'compiler-bench.mjs');
@@ -133,11 +135,11 @@ console.log(`  peak RSS of this process (all sizes): ${(inProcessRss / 1024).toF
 // 3. Whole process on the ~10k spec (the issue's goal is stated for this size).
 const genPath = join(results, 'gen-10000.pipeline');
 writeFileSync(genPath, generateSpec(10_000));
-runCheck(genPath);
-const big = Array.from({ length: 5 }, () => runCheck(genPath));
+if (WHOLE) runCheck(genPath);
+const big = Array.from({ length: WHOLE ? 5 : 0 }, () => runCheck(genPath));
 const bigMedian = median(big.map((r) => r.ms));
-console.log(`\nwhole process, pipec check on the ~10k-statement spec (5 runs)`);
-console.log(`  median ${fmtMs(bigMedian)}  peak RSS ${(Math.max(...big.map((r) => r.rss)) / 1024).toFixed(1)} MiB  goal <= 1000 ms: ${bigMedian <= 1000 ? 'met' : 'MISSED'}`);
+if (WHOLE) console.log(`\nwhole process, pipec check on the ~10k-statement spec (5 runs)`);
+if (WHOLE) console.log(`  median ${fmtMs(bigMedian)}  peak RSS ${(Math.max(...big.map((r) => r.rss)) / 1024).toFixed(1)} MiB  goal <= 1000 ms: ${bigMedian <= 1000 ? 'met' : 'MISSED'}`);
 
 writeFileSync(
   join(results, 'check.json'),

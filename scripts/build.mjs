@@ -44,6 +44,8 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
+  minifyWhitespace: true,
+  minifySyntax: true,
   write: false,
   metafile: true,
   // Keep native/heavy packages external: they are installed dependencies and load on demand.

@@ -8,6 +8,9 @@ import { registerCommands } from './commands/index.js';
 import { EXIT_USAGE, UsageError, reportInternalError } from './exit.js';
 import { PIPEC_VERSION } from '../version.js';
 
+// The bundle is minified; with PIPEC_DEBUG a stack trace should point at src/ through the source maps.
+if (process.env.PIPEC_DEBUG && process.env.PIPEC_DEBUG !== '0') process.setSourceMapsEnabled(true);
+
 const program = new Command('pipec')
   .description('Compile declarative Domino ML lifecycle specs (.pipeline) into complete, runnable projects')
   .version(PIPEC_VERSION, '-V, --version')

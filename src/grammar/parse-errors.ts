@@ -9,7 +9,7 @@ import * as T from './tokens.js';
 import { pointRange, tokenEnd, tokenRange, tokenStart } from './ranges.js';
 
 const OPERATORS = new Set<TokenType>([T.Assign, T.Or, T.And, T.Not, T.EqEq, T.NotEq, T.Lt, T.LtEq, T.Gt, T.GtEq, T.Plus, T.Minus, T.Star, T.Slash, T.Caret]);
-const VALUE_RULES = new Set(['expression', 'orExpr', 'andExpr', 'cmpExpr', 'addExpr', 'mulExpr', 'unaryExpr', 'powerExpr', 'primary', 'argItem']);
+const VALUE_RULES = new Set(['expression', 'operand', 'primary', 'argItem']);
 
 function describe(t: IToken): string {
   if (t.tokenType === EOF || Number.isNaN(t.startOffset)) return 'the end of the file';

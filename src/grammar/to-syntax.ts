@@ -20,16 +20,13 @@ export interface SyntaxContext {
 }
 
 const isNode = (e: CstElement | undefined): e is CstNode => e !== undefined && 'children' in e;
-const sub = (n: CstNode, name: string, i = 0): CstNode | undefined => {
-  const e = n.children[name]?.[i];
-  return isNode(e) ? e : undefined;
-};
-const subs = (n: CstNode, name: string): CstNode[] => (n.children[name] ?? []).filter(isNode);
-const tok = (n: CstNode, name: string, i = 0): IToken | undefined => {
-  const e = n.children[name]?.[i];
-  return e !== undefined && !isNode(e) ? e : undefined;
-};
-const toks = (n: CstNode, name: string): IToken[] => (n.children[name] ?? []).filter((e): e is IToken => !isNode(e));
+// Each CST child key holds only nodes (rule names) or only tokens (token names and labels), so these
+// lookups need no filtering: this file is on the hot path of every parse.
+const NONE: never[] = [];
+const sub = (n: CstNode, name: string): CstNode | undefined => n.children[name]?.[0] as CstNode | undefined;
+const subs = (n: CstNode, name: string): CstNode[] => (n.children[name] as CstNode[] | undefined) ?? NONE;
+const tok = (n: CstNode, name: string): IToken | undefined => n.children[name]?.[0] as IToken | undefined;
+const toks = (n: CstNode, name: string): IToken[] => (n.children[name] as IToken[] | undefined) ?? NONE;
 /** A token chevrotain invented while recovering: the real input was wrong there, and it was reported. */
 const invented = (t: IToken | undefined): boolean => t === undefined || t.isInsertedInRecovery === true;
 const broken = (n: CstNode | undefined): n is undefined => n === undefined || n.recoveredNode === true;
@@ -69,7 +66,7 @@ function statementList(node: CstNode, ctx: SyntaxContext): Statement[] {
   const report = (t: IToken, code: string, message: string, hint: string) =>
     ctx.diagnostics.push({ code, severity: 'error', message, file: ctx.file, range: tokenRange(t), hint });
   // `last` is the statement that ended the current line so far (undefined after a separator).
-  let last: { stmt: Statement | null; lastToken: IToken | undefined } | undefined;
+  let last: { stmt: Statement | null; node: CstNode | undefined } | undefined;
   for (const e of elements) {
     if (!isNode(e)) {
       last = undefined; // Newline or `;`
@@ -82,7 +79,7 @@ function statementList(node: CstNode, ctx: SyntaxContext): Statement[] {
         report(kw, 'PC0009', `\`${kw.image}\` starts a new statement on the same line`, 'put each statement on its own line, or separate them with `;`');
       }
       if (stmt) out.push(stmt);
-      last = { stmt, lastToken: lastTokenOf(e) };
+      last = { stmt, node: e };
     } else if (e.name === 'junkLine') {
       const first = tok(e, 'JunkStart');
       if (!first) continue;
@@ -90,16 +87,17 @@ function statementList(node: CstNode, ctx: SyntaxContext): Statement[] {
         if (last?.stmt && out[out.length - 1] === last.stmt) out.pop();
       } else if (last) {
         if (last.stmt && out[out.length - 1] === last.stmt) out.pop();
-        const after = last.lastToken ? ` after ${describe(last.lastToken)}` : '';
+        const lastToken = last.node && lastTokenOf(last.node); // only computed on this error path
+        const after = lastToken ? ` after ${describe(lastToken)}` : '';
         report(first, 'PC0007', `unexpected ${describe(first)}${after}`, 'expected another argument, a block `{`, or the end of the line; remove or fix this part of the line');
       } else {
         report(first, 'PC0008', `a statement must start with a name, not ${describe(first)}`, 'start the line with a keyword such as `column` or `epoch`, or make it a comment with `#`');
       }
-      last = { stmt: null, lastToken: undefined };
+      last = { stmt: null, node: undefined };
     } else if (e.name === 'orphanBlock') {
       const open = sub(e, 'block') && tok(sub(e, 'block')!, 'LCurly');
       if (open) report(open, 'PC0014', 'a block `{` must start on the same line as its statement', 'move `{` to the end of the statement line it belongs to, e.g. `limits {`');
-      last = { stmt: null, lastToken: undefined };
+      last = { stmt: null, node: undefined };
     }
   }
   return out;
@@ -162,7 +160,7 @@ function argItem(node: CstNode, ctx: SyntaxContext): Expr | null {
   if (broken(node)) return null;
   const key = tok(node, 'pairKey');
   if (key) {
-    const v = sub(node, 'pairValue');
+    const v = sub(node, 'expression');
     const value = v ? expression(v, ctx) : null;
     if (!value || invented(key)) return null;
     const k = word(key);
@@ -172,48 +170,67 @@ function argItem(node: CstNode, ctx: SyntaxContext): Expr | null {
   return e ? expression(e, ctx) : null;
 }
 
-/** Left-fold `operand (op operand)*` into Binary nodes. */
-function chain(node: CstNode | undefined, operandRule: string, opName: string, next: (n: CstNode) => Expr | null): Expr | null {
-  if (broken(node)) return null;
-  const operands = subs(node, operandRule);
-  const ops = toks(node, opName);
-  if (operands.length !== ops.length + 1) return null;
-  let left = next(operands[0]!);
-  for (let i = 0; i < ops.length && left; i++) {
-    const right = next(operands[i + 1]!);
-    const op = ops[i]!;
-    if (!right || invented(op)) return null;
-    left = { kind: 'Binary', op: op.image as BinaryOp, left, right, opRange: tokenRange(op), range: spanRange(left.range, right.range) };
-  }
-  return left;
+/** Binding power of each binary operator; prefix `-`/`not` bind between `* /` and `^`. */
+const PREC: Readonly<Record<string, number>> = { '=': 1, or: 2, and: 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '==': 4, '!=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '^': 8 };
+
+interface Operand {
+  prefixes: IToken[];
+  primary: Expr;
 }
 
-/** `expression` CST → Expr (also used for call arguments, list items and map values). */
+/**
+ * `expression` CST (a flat `operand (op operand)*` chain) → Expr, by precedence climbing:
+ * left-associative except `^` (right); `=` may appear once. Also used for call arguments, list items and
+ * map values.
+ */
 export function expression(node: CstNode, ctx: SyntaxContext): Expr | null {
-  const cmp = (n: CstNode) => chain(n, 'addExpr', 'op', (a) => chain(a, 'mulExpr', 'op', (m) => chain(m, 'unaryExpr', 'op', (u) => unary(u, ctx))));
-  const or = (n: CstNode) => chain(n, 'andExpr', 'op', (a) => chain(a, 'cmpExpr', 'op', cmp));
-  return chain(node, 'orExpr', 'Assign', or);
-}
-
-function unary(node: CstNode, ctx: SyntaxContext): Expr | null {
   if (broken(node)) return null;
-  const op = tok(node, 'op');
-  if (op) {
-    const inner = sub(node, 'unaryExpr');
-    const operand = inner ? unary(inner, ctx) : null;
-    if (!operand || invented(op)) return null;
-    return { kind: 'Unary', op: op.image === 'not' ? 'not' : '-', operand, range: spanRange(tokenRange(op), operand.range) };
+  const ops = toks(node, 'op');
+  const operandNodes = subs(node, 'operand');
+  if (operandNodes.length !== ops.length + 1 || ops.some(invented)) return null;
+  const operands: Operand[] = [];
+  for (const o of operandNodes) {
+    const primaryExpr = primary(o, ctx);
+    if (!primaryExpr) return null;
+    operands.push({ prefixes: toks(o, 'prefix'), primary: primaryExpr });
   }
-  const p = sub(node, 'powerExpr');
-  if (broken(p)) return null;
-  const base = sub(p, 'primary');
-  const left = base ? primary(base, ctx) : null;
-  const caret = tok(p, 'Caret');
-  if (!left || !caret) return left;
-  const r = sub(p, 'unaryExpr');
-  const right = r ? unary(r, ctx) : null;
-  if (!right || invented(caret)) return null;
-  return { kind: 'Binary', op: '^', left, right, opRange: tokenRange(caret), range: spanRange(left.range, right.range) };
+  const assigns = ops.filter((t) => t.image === '=');
+  if (assigns.length > 1) {
+    ctx.diagnostics.push({
+      code: 'PC0007',
+      severity: 'error',
+      message: 'unexpected second `=`: `=` can appear only once in an expression',
+      file: ctx.file,
+      range: tokenRange(assigns[1]!),
+      hint: 'write `derive name = expression`; compare with `==`',
+    });
+    return null;
+  }
+  // Cursor: operand k is next; p is the next unread prefix of operand k. ops[k - 1] follows operand k - 1.
+  let k = 0;
+  let p = 0;
+  const climb = (minPrec: number): Expr => {
+    let left = operandAt();
+    for (let op = ops[k - 1]; op && PREC[op.image]! >= minPrec; op = ops[k - 1]) {
+      const prec = PREC[op.image]!;
+      const right = climb(op.image === '^' ? prec : prec + 1);
+      left = { kind: 'Binary', op: op.image as BinaryOp, left, right, opRange: tokenRange(op), range: spanRange(left.range, right.range) };
+    }
+    return left;
+  };
+  const operandAt = (): Expr => {
+    const o = operands[k]!;
+    const prefix = o.prefixes[p];
+    if (prefix) {
+      p++;
+      const operand = climb(PREC['^']!); // only `^` binds tighter than a prefix operator
+      return { kind: 'Unary', op: prefix.image === 'not' ? 'not' : '-', operand, range: spanRange(tokenRange(prefix), operand.range) };
+    }
+    k++;
+    p = 0;
+    return o.primary;
+  };
+  return climb(0);
 }
 
 function reportLiteral(t: IToken, p: LiteralProblem, ctx: SyntaxContext): void {
@@ -271,7 +288,7 @@ function itemsOf(node: CstNode, ctx: SyntaxContext): Expr[] | null {
 }
 
 function nameOrCall(node: CstNode, ctx: SyntaxContext): Expr | null {
-  const t = tok(node, 'Identifier') ?? tok(node, 'DottedName');
+  const t = tok(node, 'name');
   if (broken(node) || !t || invented(t)) return null;
   const parts = t.image.split('.');
   const name: NameRef = { kind: 'Name', parts, text: t.image, range: tokenRange(t) };

@@ -8,10 +8,11 @@
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
-/** Token categories let the parser CONSUME "any operator of this precedence level" and keep source order. */
-export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA });
-export const AddOp = createToken({ name: 'AddOp', pattern: Lexer.NA });
-export const MulOp = createToken({ name: 'MulOp', pattern: Lexer.NA });
+/**
+ * Token categories let the parser CONSUME "any of these" and keep source order in the CST.
+ * BinaryOp: every binary operator (the parser reads a flat chain, to-syntax.ts applies precedence).
+ */
+export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
 /** Any token that cannot start a statement (a line starting with one is reported and skipped). */
 export const JunkStart = createToken({ name: 'JunkStart', pattern: Lexer.NA });
 /** Any token that may appear inside a skipped (junk) line. */
@@ -37,8 +38,8 @@ export const DottedName = createToken({
   categories: junk,
   label: 'a dotted name',
 });
-export const And = createToken({ name: 'And', pattern: /and/, longer_alt: Identifier, categories: junk, label: '`and`' });
-export const Or = createToken({ name: 'Or', pattern: /or/, longer_alt: Identifier, categories: junk, label: '`or`' });
+export const And = createToken({ name: 'And', pattern: /and/, longer_alt: Identifier, categories: [BinaryOp, ...junk], label: '`and`' });
+export const Or = createToken({ name: 'Or', pattern: /or/, longer_alt: Identifier, categories: [BinaryOp, ...junk], label: '`or`' });
 export const Not = createToken({ name: 'Not', pattern: /not/, longer_alt: Identifier, categories: junk, label: '`not`' });
 
 export const StringLiteral = createToken({
@@ -61,18 +62,18 @@ export const NumberLiteral = createToken({
   label: 'a number',
 });
 
-export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [CompareOp, ...junk], label: '`==`' });
-export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, categories: [CompareOp, ...junk], label: '`!=`' });
-export const LtEq = createToken({ name: 'LtEq', pattern: /<=/, categories: [CompareOp, ...junk], label: '`<=`' });
-export const GtEq = createToken({ name: 'GtEq', pattern: />=/, categories: [CompareOp, ...junk], label: '`>=`' });
-export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [CompareOp, ...junk], label: '`<`' });
-export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [CompareOp, ...junk], label: '`>`' });
-export const Assign = createToken({ name: 'Assign', pattern: /=/, categories: junk, label: '`=`' });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [AddOp, ...junk], label: '`+`' });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [AddOp, ...junk], label: '`-`' });
-export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [MulOp, ...junk], label: '`*`' });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [MulOp, ...junk], label: '`/`' });
-export const Caret = createToken({ name: 'Caret', pattern: /\^/, categories: junk, label: '`^`' });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [BinaryOp, ...junk], label: '`==`' });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, categories: [BinaryOp, ...junk], label: '`!=`' });
+export const LtEq = createToken({ name: 'LtEq', pattern: /<=/, categories: [BinaryOp, ...junk], label: '`<=`' });
+export const GtEq = createToken({ name: 'GtEq', pattern: />=/, categories: [BinaryOp, ...junk], label: '`>=`' });
+export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [BinaryOp, ...junk], label: '`<`' });
+export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [BinaryOp, ...junk], label: '`>`' });
+export const Assign = createToken({ name: 'Assign', pattern: /=/, categories: [BinaryOp, ...junk], label: '`=`' });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [BinaryOp, ...junk], label: '`+`' });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [BinaryOp, ...junk], label: '`-`' });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [BinaryOp, ...junk], label: '`*`' });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [BinaryOp, ...junk], label: '`/`' });
+export const Caret = createToken({ name: 'Caret', pattern: /\^/, categories: [BinaryOp, ...junk], label: '`^`' });
 
 export const Comma = createToken({ name: 'Comma', pattern: /,/, categories: junk, label: '`,`' });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, categories: junk, label: '`:`' });
@@ -121,9 +122,7 @@ export const ALL_TOKENS: TokenType[] = [
   RCurly,
   MapOpen,
   MapClose,
-  CompareOp,
-  AddOp,
-  MulOp,
+  BinaryOp,
   JunkStart,
   JunkToken,
 ];

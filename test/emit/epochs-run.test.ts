@@ -3,11 +3,12 @@
  * then the generated package's pytest suite and the EDA notebook (nbclient). One generated project
  * for the whole file keeps the cost bounded.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  compileExample, describeRun, fixtureIr, generateProject, hasPython, partsNamed, runPythonAsync, variantIr, type GeneratedProject,
+  PYTHON, compileExample, describeRun, fixtureIr, generateProject, hasPython, partsNamed, runPythonAsync, variantIr, type GeneratedProject,
 } from '../helpers/generate-project.js';
 import { compileAllPython, executeNotebook, validateNotebooks } from '../helpers/python-checks.js';
 
@@ -16,6 +17,29 @@ const ROWS = 3000;
 const ENV = { PIPEC_ROWS: String(ROWS), PIPEC_APPROVE: 'all' };
 const FAST_ENV = { ...ENV, PIPEC_MLFLOW: '0' };
 const EPOCHS = ['001', '002', '003', '004'];
+
+/** Content digest of a parquet file (independent of parquet encoding details). */
+const DIGEST = `
+import hashlib, pandas as pd, sys
+df = pd.read_parquet(sys.argv[1])
+print(hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes()).hexdigest(), len(df))`;
+
+/** Runs the pinned Python until `marker` appears on stdout, then SIGKILLs it; false if it ended first. */
+function runUntil(cwd: string, args: string[], env: Record<string, string>, marker: string): Promise<boolean> {
+  return new Promise((done) => {
+    const child = spawn(PYTHON, args, { cwd, env: { ...process.env, PYTHONPATH: 'src', DOMINO_PROJECT_NAME: '', DOMINO_RUN_ID: '', ...env } });
+    let out = '';
+    let hit = false;
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (!hit && out.includes(marker)) {
+        hit = true;
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('close', () => done(hit));
+  });
+}
 
 let project: GeneratedProject;
 const state = () => JSON.parse(readFileSync(join(project.dir, '.context', 'pipeline_state.json'), 'utf8'));
@@ -86,19 +110,33 @@ print(json.dumps(sorted(r.info.run_name for r in runs)))`;
   });
 
   it('synthetic data does not depend on chunk size (rerun of 002 with other chunks)', async () => {
-    const digest = `
-import hashlib, pandas as pd, sys
-df = pd.read_parquet(sys.argv[1])
-print(hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes()).hexdigest(), len(df))`;
     const file = join(dataDir('002'), 'synthetic_data.parquet');
-    const before = await runPythonAsync(project.dir, ['-c', digest, file]);
+    const before = await runPythonAsync(project.dir, ['-c', DIGEST, file]);
     expect(before.status, describeRun(before)).toBe(0);
     const dir = project.ir.epochs.find((e) => e.id === '002')!.dir;
     const rerun = await runPythonAsync(project.dir, [`${dir}/scripts/run_epoch.py`], { ...FAST_ENV, PIPEC_CHUNK_ROWS: '700', PIPEC_RESUME: '0' });
     expect(rerun.status, describeRun(rerun)).toBe(0);
     expect(rerun.stdout).toContain(`Generated 700/${ROWS} rows`);
-    const after = await runPythonAsync(project.dir, ['-c', digest, file]);
+    const after = await runPythonAsync(project.dir, ['-c', DIGEST, file]);
     expect(after.stdout).toBe(before.stdout);
+  });
+
+  it('a killed 002 resumes from its checkpoint, keeps finished chunks and ends with the same data', async () => {
+    const dir = project.ir.epochs.find((e) => e.id === '002')!.dir;
+    const file = join(dataDir('002'), 'synthetic_data.parquet');
+    const before = await runPythonAsync(project.dir, ['-c', DIGEST, file]);
+    const env = { ...FAST_ENV, PIPEC_CHUNK_ROWS: '100', PIPEC_RESUME: '0' };
+    // Kill the run hard once it has written half of its chunks (no cleanup runs, like a crashed workspace).
+    const killed = await runUntil(project.dir, [`${dir}/scripts/run_epoch.py`], env, `Generated ${ROWS / 2}/${ROWS} rows`);
+    expect(killed).toBe(true);
+    expect(state().epochs['002'].status).toBe('running');
+    const resumed = await runPythonAsync(project.dir, [`${dir}/scripts/run_epoch.py`], { ...env, PIPEC_RESUME: '1' });
+    expect(resumed.status, describeRun(resumed)).toBe(0);
+    expect(resumed.stdout).toMatch(/resuming generate at row \d+\/3000/);
+    expect(resumed.stdout).not.toContain('Generated 100/3000 rows');
+    const after = await runPythonAsync(project.dir, ['-c', DIGEST, file]);
+    expect(after.stdout).toBe(before.stdout);
+    expect(state().epochs['002'].status).toBe('completed');
   });
 
   it("the generated package's own pytest suite passes", { timeout: 600_000 }, async () => {

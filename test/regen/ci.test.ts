@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createEmitContext } from '../../src/emit/index.js';
 import { emitCi } from '../../src/emit/ci/workflow.js';
-import { fixtureIr, testAssets, variantIr } from '../helpers/generate-project.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureIr, REPO_ROOT, testAssets, variantIr } from '../helpers/generate-project.js';
 
 type Step = { run?: string; uses?: string; with?: Record<string, string> };
 type Workflow = { name: string; env: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
@@ -34,5 +36,15 @@ describe('emitCi', () => {
     const [b] = await emitFor(title);
     expect(a!.contents).toBe(b!.contents);
     expect((parse(a!.contents) as Workflow).name).toBe(`pipec: ${title}`);
+  });
+});
+
+describe('.pre-commit-hooks.yaml (this repository)', () => {
+  it('declares the two documented hooks', () => {
+    const hooks = parse(readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string }[];
+    expect(hooks.map((h) => [h.id, h.entry, h.language])).toEqual([
+      ['pipec-check', 'pipec check', 'node'],
+      ['pipec-compile-check', 'pipec compile --check', 'node'],
+    ]);
   });
 });

@@ -5,9 +5,11 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { tmpDir, treeHashes } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupTmp, tmpDir, treeHashes } from './helpers.js';
 import { buildCli, copyExample, evolveSpec, pipec, show } from './cli-helpers.js';
+
+afterAll(() => cleanupTmp());
 
 const SCRIPT = 'epoch002-data-wrangling/scripts/run_epoch.py';
 const HELPER = '\n\ndef my_helper():\n    """Written by hand: must survive regeneration."""\n    return 42\n';

@@ -1,6 +1,6 @@
 /** Shared helpers for the regeneration tests: temp folders, tree hashing, plan+apply in one call. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutputFile } from '../../src/emit/types.js';
@@ -8,8 +8,20 @@ import { epochCacheKeys } from '../../src/ir/cache-keys.js';
 import type { Ir } from '../../src/ir/schema.js';
 import { applyPlan, buildPlan, type ApplyResult, type Plan } from '../../src/writer/index.js';
 
-/** A fresh temp folder. */
-export const tmpDir = (prefix = 'pipec-regen-'): string => mkdtempSync(join(tmpdir(), prefix));
+const created: string[] = [];
+
+/** A fresh temp folder, removed by cleanupTmp (call it in afterAll). */
+export function tmpDir(prefix = 'pipec-regen-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Remove every folder tmpDir created in this test file (kept with PIPEC_KEEP_TMP=1 for debugging). */
+export function cleanupTmp(): void {
+  if (process.env.PIPEC_KEEP_TMP === '1') return;
+  for (const d of created.splice(0)) rmSync(d, { recursive: true, force: true });
+}
 
 /** Plan and apply, as `pipec compile` does. */
 export function compileTo(out: string, ir: Ir, files: OutputFile[], force = false): { plan: Plan; result: ApplyResult } {

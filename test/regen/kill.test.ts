@@ -7,10 +7,12 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverOutput, TXN_DIR } from '../../src/writer/index.js';
-import { tmpDir, treeHashes } from './helpers.js';
+import { cleanupTmp, tmpDir, treeHashes } from './helpers.js';
 import { buildCli, CLI, copyExample, evolveSpec, pipec } from './cli-helpers.js';
+
+afterAll(() => cleanupTmp());
 
 const RUNS = 50;
 

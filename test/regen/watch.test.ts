@@ -2,9 +2,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { tmpDir } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupTmp, tmpDir } from './helpers.js';
 import { buildCli, CLI, copyExample, evolveSpec } from './cli-helpers.js';
+
+afterAll(() => cleanupTmp());
 
 beforeAll(() => buildCli());
 

@@ -1,12 +1,14 @@
 /** The regeneration rules of issue 6 §2 on synthetic file sets: create, update, merge, conflict, delete, keep. */
 import { existsSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureIr, variantIr } from '../helpers/generate-project.js';
 import { spawn } from 'node:child_process';
 import { applyPlan, OutputFolderError, recoverOutput, renderPlanJson, renderPlanText, TXN_DIR } from '../../src/writer/index.js';
-import { compileTo, planFor, planLines, read, tmpDir, treeHashes } from './helpers.js';
+import { cleanupTmp, compileTo, planFor, planLines, read, tmpDir, treeHashes } from './helpers.js';
 import { synthFiles } from './synthetic.js';
+
+afterAll(() => cleanupTmp());
 
 const ir0 = fixtureIr();
 const dir2 = ir0.epochs.find((e) => e.id === '002')!.dir;
