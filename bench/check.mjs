@@ -4,13 +4,13 @@
 //   - in-process check time for generated specs of ~1k, 10k, 100k statements, to show linear growth;
 //   - whole-process time of the 10k spec, and peak RSS (whole process and in-process).
 // Goals: <= 0.2 s whole-process median on the example; 10k statements <= 1 s.
-// Usage: node bench/check.mjs [--runs N] [--sizes 1000,10000,100000] [--in-process-only]
+// Usage: node bench/check.mjs [--runs N] [--sizes 1000,10000,100000] [--in-process-only] [--no-build]
+// (--no-build reuses dist/ and bench/.results/compiler-bench.mjs, e.g. on a machine without node_modules)
 // Results are also written to bench/.results/check.json (ignored by git).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'bench/.results');
@@ -61,7 +61,8 @@ function generateSpec(n) {
 }
 
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+const BUILD = !process.argv.includes('--no-build');
+if (BUILD) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 
 const WHOLE = !process.argv.includes('--in-process-only');
 
@@ -84,6 +85,7 @@ if (WHOLE) console.log(`  (bare \`node -e 0\` median on this machine: ${fmtMs(wh
 
 // 2. In process: bundle the compiler once, then time checkSpec on generated specs.
 const bundle = join(results, 'compiler-bench.mjs');
+const { build } = BUILD ? await import('esbuild') : { build: async () => {} };
 await build({
   absWorkingDir: root,
   stdin: {

@@ -11,6 +11,14 @@ import { PIPEC_VERSION } from '../version.js';
 // The bundle is minified; with PIPEC_DEBUG a stack trace should point at src/ through the source maps.
 if (process.env.PIPEC_DEBUG && process.env.PIPEC_DEBUG !== '0') process.setSourceMapsEnabled(true);
 
+// `pipec graph x | head` closes the pipe early: that is the reader's choice, not an error to report.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw err;
+  });
+}
+
 const program = new Command('pipec')
   .description('Compile declarative Domino ML lifecycle specs (.pipeline) into complete, runnable projects')
   .version(PIPEC_VERSION, '-V, --version')

@@ -22,6 +22,8 @@ export interface EpochPartOptions {
   files?: readonly { path: string; template: string }[];
   /** IR sections these files derive from, besides `project` and `epochs.<id>`. */
   sources?: readonly string[];
+  /** Emit for a user-defined (`custom`) epoch; lifecycle emitters leave custom epochs alone. */
+  custom?: boolean;
 }
 
 /** The view every epoch template receives. */
@@ -40,7 +42,8 @@ export const EPOCH_README_TEMPLATE = 'epoch/README.md.hbs';
  */
 export function emitEpochPart(ctx: EmitContext, id: string, opts: EpochPartOptions): OutputFile[] {
   const epoch = findEpoch(ctx.ir, id);
-  if (!epoch) return [];
+  // A spec without the stdlib may reuse a lifecycle number for its own epoch: only the scaffold emits it.
+  if (!epoch || epoch.custom !== (opts.custom ?? false)) return [];
   const view: EpochTemplateView = { project: ctx.project, epoch: viewEpoch(ctx.ir, epoch), ...(opts.extra ?? {}) };
   const sources = ['project', `epochs.${id}`, ...(opts.sources ?? [])];
   const dir = epoch.dir;

@@ -12,6 +12,7 @@ import { emitEpoch001 } from './epochs/epoch001.js';
 import { emitEpoch002 } from './epochs/epoch002.js';
 import { emitEpoch003 } from './epochs/epoch003.js';
 import { emitEpoch004 } from './epochs/epoch004.js';
+import { emitCustomEpochs } from './epochs/custom.js';
 import { emitEpoch005 } from './epochs/epoch005.js';
 import { emitEpoch006 } from './epochs/epoch006.js';
 import { emitEpoch007 } from './epochs/epoch007.js';
@@ -39,6 +40,7 @@ export const PARTS: readonly Part[] = [
   { name: 'epoch002', emit: emitEpoch002 },
   { name: 'epoch003', emit: emitEpoch003 },
   { name: 'epoch004', emit: emitEpoch004 },
+  { name: 'epochs.custom', emit: emitCustomEpochs },
   { name: 'epoch005', emit: emitEpoch005 },
   { name: 'epoch006', emit: emitEpoch006 },
   { name: 'epoch007', emit: emitEpoch007 },

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { emitProject } from '../../src/emit/index.js';
 import type { Part } from '../../src/emit/parts.js';
 import { makeFile } from '../../src/emit/files.js';
-import { REPO_ROOT, fixtureIr, testAssets } from '../helpers/generate-project.js';
+import {
+  REPO_ROOT, describeRun, fixtureIr, generateProject, hasPython, partsNamed, runPythonAsync, testAssets, variantIr,
+} from '../helpers/generate-project.js';
 
 describe('emitProject', () => {
   it('is deterministic, sorted, normalised and path-safe', async () => {
@@ -53,4 +55,33 @@ describe('purity of src/emit', () => {
       expect(/\bprocess\.(env|cwd|argv)\b/.test(text), `${f} reads the process environment`).toBe(false);
     }
   });
+});
+
+describe('custom epochs', () => {
+  it.runIf(hasPython())('get a scaffold that compiles and stops with a clear error until implemented', async () => {
+    const ir = variantIr(fixtureIr(), (x) => {
+      x.epochs.splice(4, 0, {
+        ...structuredClone(x.epochs[3]!),
+        id: '009', name: 'label_audit', title: 'Label "audit"', dir: 'epoch009-label-audit', after: ['004'],
+        custom: true, review: null, gate: [], produces: [{ name: 'audit.done', unit: 'bool', description: 'done' }],
+      });
+    });
+    const p = await generateProject(ir, undefined, partsNamed('project', 'runtime', 'package', 'epoch00', 'epochs.custom'));
+    expect(p.files.map((f) => f.path)).toContain('epoch009-label-audit/scripts/run_epoch.py');
+    // Only the scaffold emits a custom epoch, even with a lifecycle number.
+    const reuse = variantIr(fixtureIr(), (x) => {
+      x.epochs[1]!.custom = true;
+    });
+    const files = emitProject(reuse, await testAssets(), partsNamed('epoch002', 'epochs.custom'));
+    expect(files.find((f) => f.path.endsWith('epoch002-data-wrangling/scripts/run_epoch.py'))!.contents).toContain('is a scaffold');
+    const env = { PIPEC_APPROVE: 'all', PIPEC_MLFLOW: '0', PIPEC_ROWS: '500' };
+    for (const id of ['001', '002', '003', '004']) {
+      const dir = ir.epochs.find((e) => e.id === id)!.dir;
+      const r = await runPythonAsync(p.dir, [`${dir}/scripts/run_epoch.py`], env);
+      expect(r.status, describeRun(r)).toBe(0);
+    }
+    const r = await runPythonAsync(p.dir, ['epoch009-label-audit/scripts/run_epoch.py'], env);
+    expect(r.status, describeRun(r)).toBe(1);
+    expect(r.stderr).toContain('error[ValidationError]: epoch 009 is a scaffold: implement run() in epoch009-label-audit/scripts/run_epoch.py');
+  }, 600_000);
 });

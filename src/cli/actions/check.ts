@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { sortDiagnostics, hasErrors } from '../../diagnostics/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { loadAndCheck, readSpecFile } from '../load-spec.js';
+import { checkSource, readSpecFile } from '../load-spec.js';
 import { createLibraryLoader } from '../load-stdlib.js';
 import { colorFor, formatDiagnostics, type DiagnosticFormat } from './output.js';
 
@@ -16,12 +16,12 @@ export interface CheckOptions {
 /** Run the verb; exit 0 when clean or warnings only, 1 with errors. Unreadable files throw UsageError (exit 2). */
 export async function runCheck(specs: readonly string[], opts: CheckOptions): Promise<number> {
   // Read every file first so a typo in the last path fails before any output (exit 2, nothing half-printed).
-  for (const path of specs) readSpecFile(path);
+  const files = specs.map(readSpecFile);
   const loader = createLibraryLoader();
   const all: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  for (const path of specs) {
-    const checked = await loadAndCheck(path, loader);
+  for (const file of files) {
+    const checked = await checkSource(file, loader);
     all.push(...checked.diagnostics);
     for (const [k, v] of checked.sources) sources.set(k, v);
   }
