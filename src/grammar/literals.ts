@@ -62,16 +62,16 @@ function numberFormatProblem(raw: string): LiteralProblem {
   return { code: 'PC0004', message: `invalid number \`${raw}\``, hint: why, start: 0, end: raw.length };
 }
 
-/** Case-insensitive match first (`mb` → `MB`, `Ms` → `ms`), so the hint catches the common slip. */
+/** A unit spelled with the wrong case (`mb` → `MB`) or as a word (`sec`, `min`, `days`); else none. */
 function closestUnit(unit: string): string | undefined {
   const lower = unit.toLowerCase();
   const exact = UNITS.find((u) => u.toLowerCase() === lower);
   if (exact) return exact;
-  if (lower.length === 2 && lower.endsWith('b')) return UNITS.find((u) => u.length === 2 && u.endsWith('B'));
   if (['sec', 'secs', 'second', 'seconds'].includes(lower)) return 's';
   if (['min', 'mins', 'minute', 'minutes'].includes(lower)) return 'm';
   if (['hr', 'hrs', 'hour', 'hours'].includes(lower)) return 'h';
   if (['day', 'days'].includes(lower)) return 'd';
+  if (['pct', 'percent'].includes(lower)) return '%';
   return undefined;
 }
 

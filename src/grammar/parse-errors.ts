@@ -46,7 +46,7 @@ function explain(e: IRecognitionException, prev: IToken | undefined): Explained 
       hint: `write a number, name, string or \`(...)\` after \`${after.image}\`, or remove \`${after.image}\``,
     };
   }
-  if (after && (after.tokenType === T.Comma || after.tokenType === T.Colon || after.tokenType === T.LParen || after.tokenType === T.LBracket) && (VALUE_RULES.has(rule) || rule === 'list' || rule === 'nameOrCall')) {
+  if (after && (after.tokenType === T.Comma || after.tokenType === T.Colon || after.tokenType === T.LParen || after.tokenType === T.LBracket) && (VALUE_RULES.has(rule) || rule === 'list')) {
     return {
       code: 'PC0006',
       message: `expected a value after \`${after.image}\`, found ${found}`,
@@ -66,8 +66,6 @@ function explain(e: IRecognitionException, prev: IToken | undefined): Explained 
       return { code: 'PC0007', message: `expected \`,\` or \`}\` in the map, found ${found}`, hint: 'separate map entries with `,`' };
     case 'list':
       return { code: 'PC0007', message: `expected \`,\` or \`]\` in the list, found ${found}`, hint: 'separate list items with `,`' };
-    case 'nameOrCall':
-      return { code: 'PC0007', message: `expected \`,\` or \`)\` in the call, found ${found}`, hint: 'separate call arguments with `,`, e.g. `uniform(18, 80)`' };
     case 'parenExpr':
       return {
         code: 'PC0007',

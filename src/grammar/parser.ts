@@ -19,7 +19,7 @@ import * as T from './tokens.js';
 /** The pipeline grammar. One instance is created and reused (construction analyses the whole grammar). */
 export class PipelineParser extends CstParser {
   constructor() {
-    super(T.ALL_TOKENS, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
+    super(T.ALL_TOKENS, { recoveryEnabled: true, nodeLocationTracking: 'none', maxLookahead: 3 });
     this.performSelfAnalysis();
   }
 
@@ -94,8 +94,9 @@ export class PipelineParser extends CstParser {
   });
 
   /**
-   * Prefix operators (`-`, `not`) applied to a primary value. Primaries are inlined here (not separate
-   * rules) because every rule invocation costs a CST node; this is the hottest rule of the grammar.
+   * Prefix operators (`-`, `not`) applied to a primary value: number, string, name or call, `(...)`, list
+   * or map. Names and calls are inlined here (not separate rules) because every rule invocation costs a
+   * CST node and this is the hottest rule of the grammar.
    */
   public operand = this.RULE('operand', () => {
     this.MANY(() => {
@@ -104,32 +105,32 @@ export class PipelineParser extends CstParser {
     this.OR2([
       { ALT: () => this.CONSUME(T.NumberLiteral) },
       { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => this.SUBRULE(this.nameOrCall) },
+      {
+        ALT: () => {
+          this.OR3([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(T.DottedName, { LABEL: 'name' }) }]);
+          // A call's `(` touches the name: `f(x)` is a call, `f (x)` is two arguments. This keeps
+          // `column a int (x + 1) * 2`-style argument lists unambiguous for users and for the formatter.
+          this.OPTION({
+            GATE: () => this.LA(1).startOffset === (this.LA(0).endOffset ?? Number.NaN) + 1,
+            DEF: () => {
+              this.CONSUME(T.LParen);
+              this.OPTION2(() => {
+                this.SUBRULE(this.expression, { LABEL: 'callArg' });
+                this.MANY2(() => {
+                  this.CONSUME(T.Comma);
+                  this.SUBRULE2(this.expression, { LABEL: 'callArg' });
+                });
+                this.OPTION3(() => this.CONSUME2(T.Comma, { LABEL: 'trailingComma' }));
+              });
+              this.CONSUME(T.RParen);
+            },
+          });
+        },
+      },
       { ALT: () => this.SUBRULE(this.parenExpr) },
       { ALT: () => this.SUBRULE(this.list) },
       { ALT: () => this.SUBRULE(this.map) },
     ]);
-  });
-
-  public nameOrCall = this.RULE('nameOrCall', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(T.DottedName, { LABEL: 'name' }) }]);
-    // A call's `(` touches the name: `f(x)` is a call, `f (x)` is two arguments. This keeps
-    // `column a int (x + 1) * 2`-style argument lists unambiguous for users and for the formatter.
-    this.OPTION({
-      GATE: () => this.LA(1).startOffset === (this.LA(0).endOffset ?? Number.NaN) + 1,
-      DEF: () => {
-        this.CONSUME(T.LParen);
-        this.OPTION2(() => {
-          this.SUBRULE(this.expression);
-          this.MANY(() => {
-            this.CONSUME(T.Comma);
-            this.SUBRULE2(this.expression);
-          });
-          this.OPTION3(() => this.CONSUME2(T.Comma, { LABEL: 'trailingComma' }));
-        });
-        this.CONSUME(T.RParen);
-      },
-    });
   });
 
   public parenExpr = this.RULE('parenExpr', () => {

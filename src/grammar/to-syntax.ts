@@ -30,19 +30,12 @@ const toks = (n: CstNode, name: string): IToken[] => (n.children[name] as IToken
 /** A token chevrotain invented while recovering: the real input was wrong there, and it was reported. */
 const invented = (t: IToken | undefined): boolean => t === undefined || t.isInsertedInRecovery === true;
 const broken = (n: CstNode | undefined): n is undefined => n === undefined || n.recoveredNode === true;
+/** Where an element of a statement list starts (the CST keeps no locations: they cost memory). */
 const startOf = (e: CstElement): number => {
   if (!isNode(e)) return e.startOffset;
-  const s = e.location?.startOffset;
-  return s !== undefined && !Number.isNaN(s) ? s : (firstTokenOf(e)?.startOffset ?? 0);
+  const first = e.name === 'statement' ? tok(e, 'keyword') : e.name === 'junkLine' ? tok(e, 'JunkStart') : tok(sub(e, 'block') ?? e, 'LCurly');
+  return first?.startOffset ?? 0;
 };
-function firstTokenOf(n: CstNode): IToken | undefined {
-  let best: IToken | undefined;
-  for (const e of Object.values(n.children).flat()) {
-    const t = isNode(e) ? firstTokenOf(e) : e;
-    if (t && !Number.isNaN(t.startOffset) && (!best || t.startOffset < best.startOffset)) best = t;
-  }
-  return best;
-}
 
 function word(t: IToken): Word {
   return { kind: 'Word', name: t.image, range: tokenRange(t) };
@@ -259,8 +252,7 @@ function primary(node: CstNode, ctx: SyntaxContext): Expr | null {
   }
   const str = tok(node, 'StringLiteral');
   if (str) return invented(str) ? null : { kind: 'String', value: stringValue(str, ctx), range: tokenRange(str) };
-  const call = sub(node, 'nameOrCall');
-  if (call) return nameOrCall(call, ctx);
+  if (tok(node, 'name')) return nameOrCall(node, ctx);
   const paren = sub(node, 'parenExpr');
   if (paren) {
     const inner = sub(paren, 'expression');
@@ -277,9 +269,9 @@ function primary(node: CstNode, ctx: SyntaxContext): Expr | null {
   return map ? mapOf(map, ctx) : null;
 }
 
-function itemsOf(node: CstNode, ctx: SyntaxContext): Expr[] | null {
+function itemsOf(node: CstNode, ctx: SyntaxContext, label = 'expression'): Expr[] | null {
   const items: Expr[] = [];
-  for (const n of subs(node, 'expression')) {
+  for (const n of subs(node, label)) {
     const e = expression(n, ctx);
     if (!e) return null;
     items.push(e);
@@ -287,14 +279,15 @@ function itemsOf(node: CstNode, ctx: SyntaxContext): Expr[] | null {
   return items;
 }
 
+/** The name-or-call alternative of an `operand` node. */
 function nameOrCall(node: CstNode, ctx: SyntaxContext): Expr | null {
   const t = tok(node, 'name');
-  if (broken(node) || !t || invented(t)) return null;
+  if (!t || invented(t)) return null;
   const parts = t.image.split('.');
   const name: NameRef = { kind: 'Name', parts, text: t.image, range: tokenRange(t) };
   const close = tok(node, 'RParen');
   if (!tok(node, 'LParen')) return name;
-  const args = itemsOf(node, ctx);
+  const args = itemsOf(node, ctx, 'callArg');
   if (!args || !close || invented(close)) return null;
   return { kind: 'Call', callee: name, args, range: spanRange(name.range, tokenRange(close)) };
 }

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { IrSchema } from '../../src/ir/schema.js';
 import { CODES } from '../../src/diagnostics/codes.js';
 import { ROOT, ensureBuilt, expectGolden, hasStackTrace, runCli } from './helpers.js';
+import { validateSarif } from './sarif-schema.js';
 
 const EXAMPLE = 'examples/credit-risk/project.pipeline';
 const SEVERAL = 'test/cli/specs/several-errors.pipeline';
@@ -69,6 +70,7 @@ describe('pipec check', () => {
     const sarif = runCli(['check', '--format', 'sarif', SEVERAL]);
     expect(sarif.code).toBe(1);
     const log = JSON.parse(sarif.stdout);
+    expect(validateSarif(log)).toEqual([]);
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].results.length).toBeGreaterThanOrEqual(3);
   });

@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import AjvDraft04 from 'ajv-draft-04';
-import type { ValidateFunction } from 'ajv';
 import { renderJson, toJsonReport } from '../../src/diagnostics/render-json.js';
 import { renderSarif, toArtifactUri, toSarifLog } from '../../src/diagnostics/render-sarif.js';
 import { escapeGithubData, escapeGithubProperty, renderGithub, renderGithubAnnotation } from '../../src/diagnostics/render-github.js';
@@ -10,20 +6,7 @@ import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics/types.js
 import { CODES, type CodeInfo } from '../../src/diagnostics/codes.js';
 import { fixtureDiagnostics } from './render-fixtures.js';
 import { expectGolden } from './helpers.js';
-
-const require = createRequire(import.meta.url);
-/** The SARIF 2.1.0 (rtm.5, the version GitHub code scanning validates against) schema shipped by @microsoft/jest-sarif. */
-const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-
-// A CommonJS package: under NodeNext its class is the `default` property of the default import.
-type AjvClass = new (opts: object) => { compile(schema: object): ValidateFunction };
-const Ajv = ((AjvDraft04 as unknown as { default?: AjvClass }).default ?? AjvDraft04) as unknown as AjvClass;
-
-function validateSarif(log: unknown): string[] {
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's language pattern is not valid with the u flag;
-  const validate = ajv.compile(sarifSchema);
-  return validate(log) ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`);
-}
+import { validateSarif } from './sarif-schema.js';
 
 describe('SARIF', () => {
   const diags = sortDiagnostics(fixtureDiagnostics());

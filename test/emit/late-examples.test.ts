@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeRun, fixtureIr, generateProject, hasPython, variantIr } from '../helpers/generate-project.js';
+import { describeRun, fixtureIr, generateProject, hasPython, REPO_ROOT, variantIr } from '../helpers/generate-project.js';
 import { runPythonAsync } from './late-run.js';
 
 function readJson(path: string): any {
@@ -15,9 +15,9 @@ function readJson(path: string): any {
 }
 
 describe.skipIf(!hasPython()).each([
-  { example: 'house-prices', rows: '1500' },
-  { example: 'iris-species', rows: '' },
-])('$example: epochs 001-008 run for real', ({ example, rows }) => {
+  { example: 'house-prices', rows: '1500', source: '' },
+  { example: 'iris-species', rows: '', source: 'data.csv' },
+])('$example: epochs 001-008 run for real', ({ example, rows, source }) => {
   it('completes every epoch with its gate passing and the late artifacts in place', async () => {
     // Latency objectives describe deployment hardware, not a shared CI box (see late-pipeline.test.ts).
     const ir = variantIr(fixtureIr(example), (v) => {
@@ -30,6 +30,8 @@ describe.skipIf(!hasPython()).each([
       PIPEC_N_JOBS: '1',
       PIPEC_API_REQUESTS: '20',
       ...(rows ? { PIPEC_ROWS: rows } : {}),
+      // File data: the example ships its CSV beside the spec (what `pipec compile` records as the source).
+      ...(source ? { PIPEC_SOURCE_DATA: join(REPO_ROOT, 'examples', example, source) } : {}),
     };
     for (const epoch of ir.epochs) {
       const r = await runPythonAsync(project.dir, [`${epoch.dir}/scripts/run_epoch.py`], env, 540_000);

@@ -4,14 +4,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
-const { checkSpec, memoryLoader } = await import(pathToFileURL(workerData.bundle).href);
+const { checkSpec, memoryLoader, formatSpec } = await import(pathToFileURL(workerData.bundle).href);
 const loadLibrary = memoryLoader(workerData.stdlib);
 
 parentPort.on('message', ({ id, path, text }) => {
   const t0 = performance.now();
   try {
     const result = checkSpec({ path, text }, { loadLibrary });
-    parentPort.postMessage({ id, diagnostics: result.diagnostics, ms: performance.now() - t0 });
+    const ms = performance.now() - t0;
+    // The formatter must also survive any input, and formatting its own output must change nothing.
+    const formatted = formatSpec(text, path).text;
+    const reformatted = formatted === null ? null : formatSpec(formatted, path).text;
+    parentPort.postMessage({ id, diagnostics: result.diagnostics, ms, formatted, reformatted });
   } catch (err) {
     parentPort.postMessage({ id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

@@ -2,7 +2,8 @@
  * Fuzzing the front end with mutated specs (CUE cue/fuzz_test.go style): tokens of real specs are
  * deleted, duplicated, swapped, random characters inserted, the text truncated. checkSpec (which runs
  * parseSpec first) must never throw or hang, and every finding must be a registered Diagnostic with a range that lies
- * inside its file and agrees with its line/column. Fixed seed: failures reproduce.
+ * inside its file and agrees with its line/column. formatSpec must survive the same inputs, and
+ * formatting its own output must change nothing. Fixed seed: failures reproduce.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,11 +126,11 @@ async function startWorker(): Promise<Worker> {
 }
 
 /** Check `text` in the worker: its diagnostics and time, or a thrown error / timeout as a failure. */
-async function frontEnd(text: string): Promise<{ diags: Diagnostic[]; ms: number }> {
+async function frontEnd(text: string): Promise<{ diags: Diagnostic[]; ms: number; formatted: string | null; reformatted: string | null }> {
   worker ??= await startWorker();
   const w = worker;
   const id = nextId++;
-  type Reply = { id: number; diagnostics?: Diagnostic[]; ms?: number; error?: string };
+  type Reply = { id: number; diagnostics?: Diagnostic[]; ms?: number; error?: string; formatted?: string | null; reformatted?: string | null };
   const reply = await new Promise<Reply | 'timeout'>((done) => {
     const timer = setTimeout(() => done('timeout'), MAX_CASE_MS);
     const onMessage = (m: Reply) => {
@@ -147,14 +148,15 @@ async function frontEnd(text: string): Promise<{ diags: Diagnostic[]; ms: number
     throw new Error(`checkSpec did not finish within ${MAX_CASE_MS} ms on:\n${text}`);
   }
   if (reply.error) throw new Error(`checkSpec threw on:\n${text}\n${reply.error}`);
-  return { diags: reply.diagnostics ?? [], ms: reply.ms ?? 0 };
+  return { diags: reply.diagnostics ?? [], ms: reply.ms ?? 0, formatted: reply.formatted ?? null, reformatted: reply.reformatted ?? null };
 }
 
 beforeAll(async () => {
   bundleDir = mkdtempSync(join(tmpdir(), 'pipec-fuzz-'));
   await build({
     absWorkingDir: ROOT,
-    stdin: { contents: "export { checkSpec, memoryLoader } from './src/compiler/index.ts';", resolveDir: ROOT, loader: 'ts' },
+    stdin: {
+      contents: "export { checkSpec, memoryLoader } from './src/compiler/index.ts'; export { formatSpec } from './src/grammar/format.ts';", resolveDir: ROOT, loader: 'ts' },
     outfile: join(bundleDir, 'front-end.mjs'),
     bundle: true,
     format: 'esm',
@@ -176,12 +178,14 @@ describe('fuzzing the front end', () => {
     expect((await frontEnd(EXAMPLE)).diags.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('mutated specs: no throw, no hang, only registered diagnostics with valid ranges', async () => {
+  it('mutated specs: no throw, no hang, only registered diagnostics with valid ranges, fmt idempotent', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), async (muts) => {
         const text = mutate(EXAMPLE, muts);
-        const { diags } = await frontEnd(text);
+        const { diags, formatted, reformatted } = await frontEnd(text);
         expect(problems('fuzz.pipeline', text, diags)).toEqual([]);
+        // fmt of fmt is identical (issue 2 acceptance), for every input the formatter accepts.
+        expect(reformatted).toBe(formatted);
       }),
       { numRuns: 300, seed: SEED, endOnFailure: true },
     );
@@ -190,8 +194,9 @@ describe('fuzzing the front end', () => {
   it('arbitrary short texts: same guarantees', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 200 }), async (text) => {
-        const { diags } = await frontEnd(text);
+        const { diags, formatted, reformatted } = await frontEnd(text);
         expect(problems('fuzz.pipeline', text, diags)).toEqual([]);
+        expect(reformatted).toBe(formatted);
       }),
       { numRuns: 200, seed: SEED, endOnFailure: true },
     );

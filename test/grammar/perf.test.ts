@@ -1,12 +1,13 @@
 /**
  * Parse speed on a generated 10,000-statement spec (lexer and parser are built once and reused).
- * The bound is generous because CI machines are shared; the growth check catches anything non-linear.
+ * Measured as process CPU time, best of 3: wall time on a shared, oversubscribed machine says more about
+ * the neighbours than about the parser. The bound is generous; the growth check catches non-linearity.
  */
 import { expect, it } from 'vitest';
 import { parseSpec } from '../../src/grammar/index.js';
 
 /** `n` statements: data blocks of 48 columns plus a target formula each, all inside one project. */
-export function generateSpec(n: number): string {
+function generateSpec(n: number): string {
   const lines = ['project big {'];
   let count = 1;
   for (let b = 0; count < n; b++) {
@@ -26,9 +27,10 @@ export function generateSpec(n: number): string {
 function bestMs(text: string, runs: number): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const { diagnostics, syntax } = parseSpec({ path: 'big.pipeline', text });
-    best = Math.min(best, performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    best = Math.min(best, (c.user + c.system) / 1000);
     expect(diagnostics).toEqual([]);
     expect(syntax.statements).toHaveLength(1);
   }
@@ -41,7 +43,7 @@ it('parses 10,000 statements quickly and linearly', () => {
   bestMs(small, 1); // warm up the JIT
   const tSmall = bestMs(small, 3);
   const tBig = bestMs(big, 3);
-  console.log(`parse: 2,500 statements ${tSmall.toFixed(0)} ms, 10,000 statements ${tBig.toFixed(0)} ms`);
+  console.log(`parse CPU time: 2,500 statements ${tSmall.toFixed(0)} ms, 10,000 statements ${tBig.toFixed(0)} ms`);
   expect(tBig).toBeLessThan(1500);
   expect(tBig / tSmall).toBeLessThan(8); // 4x the input: linear is ~4
 });

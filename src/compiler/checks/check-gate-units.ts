@@ -1,6 +1,7 @@
 // Rule: a gate compares a fact with a value of the fact's unit (no `data.size >= 5%`).
 import type { Check } from '../check-context.js';
 import { readGateRule, unitsCompatible } from '../gate-rule.js';
+import { relatedAt } from '../report.js';
 
 const EXAMPLE: Record<string, string> = {
   count: 'a whole number like `10`', number: 'a number like `0.7`', size: 'a size like `50MB`',
@@ -18,11 +19,13 @@ export const checkGateUnits: Check = {
       for (const { rule } of e.gate) {
         const r = readGateRule(rule.expr);
         if ('error' in r) continue;
-        const unit = spec.facts.get(r.fact.text)?.fact.unit.value;
-        if (!unit || unitsCompatible(unit, r.valueUnit)) continue;
+        const owner = spec.facts.get(r.fact.text);
+        const unit = owner?.fact.unit.value;
+        if (!owner || !unit || unitsCompatible(unit, r.valueUnit)) continue;
         const written = { number: 'a plain number', bool: 'true/false', percent: 'a percentage', size: 'a size', duration: 'a duration' }[r.valueUnit];
         rep.reportRange('PC5002', rule.file, r.valueExpr?.range ?? r.fact.range,
-          `fact "${r.fact.text}" is a ${UNIT_WORD[unit] ?? unit}, but it is compared with ${written}`, `compare it with ${EXAMPLE[unit] ?? 'a value of its unit'}`);
+          `fact "${r.fact.text}" is a ${UNIT_WORD[unit] ?? unit}, but it is compared with ${written}`, `compare it with ${EXAMPLE[unit] ?? 'a value of its unit'}`,
+          [relatedAt(`"${r.fact.text}" is declared as a ${UNIT_WORD[unit] ?? unit} here`, owner.fact.name)]);
       }
     }
   },
