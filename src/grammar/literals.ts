@@ -21,6 +21,7 @@ const UNIT_SET = new Set<string>(UNITS);
 /** Digits with `_` only between digits; optional fraction; optional unit glued on. */
 const NUMBER_SHAPE = /^([0-9](?:_?[0-9])*)(?:\.([0-9](?:_?[0-9])*))?([A-Za-z]+|%)?$/;
 
+/** A decoded NumberLiteral token: a plain number, a quantity with its unit, or why it is invalid. */
 export type NumericDecode =
   | { kind: 'Number'; value: number; raw: string }
   | { kind: 'Quantity'; value: number; unit: QuantityUnit; raw: string }

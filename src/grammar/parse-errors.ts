@@ -53,6 +53,10 @@ function explain(e: IRecognitionException, prev: IToken | undefined): Explained 
       hint: after.tokenType === T.Comma ? 'remove the extra `,` or add the missing item' : `write a value after \`${after.image}\``,
     };
   }
+  if (rule === 'operand' && e.name === 'MismatchedTokenException') {
+    // The only token `operand` consumes without lookahead is a call's closing `)`.
+    return { code: 'PC0007', message: `expected \`,\` or \`)\` in the call, found ${found}`, hint: 'separate call arguments with `,`, e.g. `uniform(18, 80)`' };
+  }
   if (VALUE_RULES.has(rule)) {
     return { code: 'PC0006', message: `expected a value, found ${found}`, hint: 'write a number, name, string, list `[...]`, map `{ key: value }` or `(...)` here' };
   }

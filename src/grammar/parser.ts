@@ -12,8 +12,13 @@
  *                   `=` < or < and < comparisons < + - < * / < prefix - not < ^ (right-assoc)
  *   operand      := ('-' | 'not')* ( Number | String | name call? | '(' expression ')' | list | map )
  *   call         := '(' (expression (',' expression)* ','?)? ')'   -- only when `(` touches the name
+ *   list         := '[' (expression (',' expression)* ','?)? ']'
+ *   map          := MapOpen mapEntry (','? mapEntry)* ','? MapClose
+ *   mapEntry     := (Identifier | String) ':' expression
+ *   block        := '{' statementList '}'
+ *   junkLine     := JunkStart (JunkToken | block)*     -- a line that cannot be a statement; reported
  */
-import { CstParser, type CstNode } from 'chevrotain';
+import { CstParser } from 'chevrotain';
 import * as T from './tokens.js';
 
 /** The pipeline grammar. One instance is created and reused (construction analyses the whole grammar). */
@@ -173,4 +178,3 @@ export class PipelineParser extends CstParser {
 /** The single shared parser instance; reset per parse by setting `input`. */
 export const pipelineParser = new PipelineParser();
 
-export type { CstNode };

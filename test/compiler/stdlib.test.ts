@@ -6,7 +6,9 @@ import { shapeLifecycle } from '../../src/compiler/shape-file.js';
 import { resolveSpec } from '../../src/compiler/resolve-merge.js';
 import { shapeProject } from '../../src/compiler/shape-file.js';
 import { STANDARD_METRICS } from '../../src/compiler/standard.js';
-import { diskLoader } from './helpers/disk-loader.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diskLoader, REPO_ROOT } from './helpers/disk-loader.js';
 
 const source = diskLoader()('lifecycle.domino_standard');
 
@@ -91,5 +93,11 @@ describe('stdlib/lifecycle/domino_standard.pipeline', () => {
   it('is canonically formatted (pipec fmt leaves it unchanged)', () => {
     if (!source) throw new Error('stdlib missing');
     expect(formatSpec(source.text, source.path).text).toBe(source.text);
+  });
+
+  it('every fact it declares is documented in docs/language.md', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs/language.md'), 'utf8');
+    const facts = [...factsFor('classification').keys(), ...factsFor('regression').keys()].filter((f) => !f.startsWith('metric.'));
+    expect(facts.filter((f) => !doc.includes(`\`${f}\``))).toEqual([]);
   });
 });

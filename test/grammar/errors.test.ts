@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../src/grammar/index.js';
 import { codeInfo } from '../../src/diagnostics/codes.js';
-import { parseDiags, rangeText } from './helpers.js';
+import { diagLines, parseDiags, rangeText } from './helpers.js';
 
 const cases: [string, string, string[]][] = [
   ['PC0001 unknown character', 'column age@ int\n', ['PC0001 1:11-1:12 unknown character `@` (U+0040)']],
@@ -86,4 +86,14 @@ describe('syntax diagnostics', () => {
     const u = parseSpec({ path: 't', text: 'column age int uniform(18, 80\n' }).diagnostics[0]!;
     expect(u.hint).toBe('add `)` after `80` (line 1)');
   });
+});
+
+it('PC0007 call arguments without a comma', () => {
+  expect(parseDiags('column a int uniform(18 80)\n')).toEqual(['PC0007 1:25-1:27 expected `,` or `)` in the call, found `80`']);
+});
+
+it('PC0007 `f (x, y)` with a space is not a call, and the hint says so', () => {
+  const d = parseSpec({ path: 't', text: 'column a int uniform (18, 80)\n' }).diagnostics;
+  expect(diagLines(d)).toEqual(['PC0007 1:25-1:26 expected `)`, found `,`']);
+  expect(d[0]!.hint).toBe('for a call, write `(` right after the name, with no space: `uniform(18, 80)`');
 });

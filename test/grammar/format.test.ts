@@ -1,5 +1,5 @@
 /** The formatter: canonical output, fixed point on the examples, idempotence, comments kept. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatSpec, parseSpec } from '../../src/grammar/index.js';
@@ -73,7 +73,8 @@ describe('formatSpec', () => {
   it('prints the canonical layout', () => expect(fmt(MESSY)).toBe(CANONICAL));
   it('is idempotent', () => expect(fmt(CANONICAL)).toBe(CANONICAL));
 
-  for (const file of ['examples/credit-risk/project.pipeline', 'stdlib/lifecycle/domino_standard.pipeline']) {
+  const examples = readdirSync('examples').map((d) => `examples/${d}/project.pipeline`).filter((f) => existsSync(f));
+  for (const file of [...examples, 'stdlib/lifecycle/domino_standard.pipeline']) {
     it(`${file} is a fixed point (pipec fmt --check passes)`, () => {
       const text = readFileSync(file, 'utf8');
       expect(fmt(text)).toBe(text);
