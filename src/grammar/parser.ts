@@ -19,12 +19,13 @@
  *   junkLine     := JunkStart (JunkToken | block)*     -- a line that cannot be a statement; reported
  */
 import { CstParser } from 'chevrotain';
+import { BUNDLED } from './build-flags.js';
 import * as T from './tokens.js';
 
 /** The pipeline grammar. One instance is created and reused (construction analyses the whole grammar). */
 export class PipelineParser extends CstParser {
   constructor() {
-    super(T.ALL_TOKENS, { recoveryEnabled: true, nodeLocationTracking: 'none', maxLookahead: 3 });
+    super(T.ALL_TOKENS, { recoveryEnabled: true, nodeLocationTracking: 'none', maxLookahead: 3, skipValidations: BUNDLED });
     this.performSelfAnalysis();
   }
 

@@ -130,7 +130,9 @@ export const ALL_TOKENS: TokenType[] = [
 /** Created once: building a chevrotain lexer validates every pattern, which is too slow to repeat per file. */
 export const pipelineLexer = new Lexer(ALL_TOKENS, {
   positionTracking: 'full',
-  ensureOptimizations: true,
+  // The bundle skips the token-pattern validations (see build-flags.ts) but keeps the optimisations.
+  ensureOptimizations: !BUNDLED,
+  skipValidations: BUNDLED,
   lineTerminatorsPattern: /\r\n|\r|\n/g,
   lineTerminatorCharacters: ['\n', '\r'],
 });

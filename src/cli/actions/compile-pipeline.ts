@@ -3,6 +3,7 @@
  * read + check the spec, apply `--set`, emit, compute cache keys, and plan against the output folder.
  * Heavy modules (compiler, emitters, templates) are imported lazily so the CLI starts fast.
  */
+import type { Ir } from '../../ir/schema.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { hasErrors } from '../../diagnostics/types.js';
 import type { Plan } from '../../writer/plan.js';
@@ -27,7 +28,7 @@ export interface RegenOptions {
 export type Prepared =
   | { kind: 'stop'; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string>; exitCode: number }
   | { kind: 'fresh' }
-  | { kind: 'plan'; plan: Plan; warnings: Diagnostic[]; sources: ReadonlyMap<string, string> };
+  | { kind: 'plan'; plan: Plan; ir: Ir; warnings: Diagnostic[]; sources: ReadonlyMap<string, string> };
 
 /** A folder-level problem as a diagnostic (PC95xx), pointing at the output folder. */
 export function folderDiagnostic(code: string, message: string, out: string): Diagnostic {
@@ -82,7 +83,7 @@ export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | '
       // Only a writing compile records the fingerprint; --check and plan write nothing.
       ...(mode === 'write' && fingerprint !== undefined ? { fingerprint } : {}),
     });
-    return { kind: 'plan', plan, warnings: checked.diagnostics, sources };
+    return { kind: 'plan', plan, ir, warnings: checked.diagnostics, sources };
   } catch (e) {
     if (e instanceof writer.OutputFolderError) {
       return { kind: 'stop', diagnostics: [folderDiagnostic(e.code, e.message, opts.out)], sources, exitCode: 2 };

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { colorFor, formatDiagnostics } from './output.js';
+import { placeDataFile } from './compile-data.js';
 import { prepare, staleHook, staleMarked, staleWarnings, type RegenOptions } from './compile-pipeline.js';
 
 /** Options of `pipec compile`. */
@@ -52,6 +53,11 @@ export async function compileOnce(spec: string, opts: CompileOptions, log: (s: s
   staleWarnings.length = 0;
   staleMarked.length = 0;
   const result = applyPlan(plan, await staleHook(plan.outDir));
+  const data = placeDataFile(prepared.ir, spec, plan.outDir);
+  if (data.kind === 'copied' && format !== 'json') log(`pipec compile: copied data file ${data.from} to ${data.to}\n`);
+  if (data.kind === 'missing') {
+    process.stderr.write(`warning: data file ${data.from} not found; epoch 002 will look for it in ${plan.outDir}/data/${prepared.ir.project.name}/ or at $PIPEC_SOURCE_DATA\n`);
+  }
   if (format === 'json') log(renderPlanJson(plan));
   else if (opts.summary) log(`${renderPlanSummaryLine(plan)}\n`);
   else if (plan.firstCompile) log(`pipec compile: wrote ${result.written} files to ${plan.outDir}\n`);
