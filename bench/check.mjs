@@ -99,6 +99,7 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+  define: { PIPEC_BUNDLED: 'true' }, // as scripts/build.mjs does
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 const { checkSpec, memoryLoader } = await import(pathToFileURL(bundle).href);

@@ -50,6 +50,8 @@ const result = await build({
   metafile: true,
   // Keep native/heavy packages external: they are installed dependencies and load on demand.
   external: ['ts-morph', 'esbuild'],
+  // Production switches (src/grammar/build-flags.ts): the grammar's self-validation runs in tests only.
+  define: { PIPEC_BUNDLED: 'true' },
   banner: { js: "import { createRequire as __pipecCreateRequire } from 'node:module'; const require = __pipecCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -30,6 +30,15 @@ function isLoneSurrogate(s: string, i: number): boolean {
  * line separators and lone surrogates become `\uXXXX`/`\xXX` escapes so the source always parses.
  */
 export function pyStr(text: string): string {
+  // Python accepts \xXX for code points up to 0xff; \uXXXX for lone surrogates and the rest.
+  return doubleQuoted(text, (c, lone) => (c <= 0xff && !lone ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${hex4(c)}`));
+}
+
+/**
+ * The double-quoted literal shared by Python and YAML (their escapes agree on `\\ \" \n \r \t`):
+ * control characters, line separators and lone surrogates go through `escapeCode` so the text parses.
+ */
+function doubleQuoted(text: string, escapeCode: (code: number, loneSurrogate: boolean) => string): string {
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
@@ -39,8 +48,8 @@ export function pyStr(text: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || ALWAYS_ESCAPE.has(c)) out += c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${hex4(c)}`;
-    else if (isLoneSurrogate(text, i)) out += `\\u${hex4(c)}`;
+    else if (c < 0x20 || ALWAYS_ESCAPE.has(c)) out += escapeCode(c, false);
+    else if (isLoneSurrogate(text, i)) out += escapeCode(c, true);
     else out += ch;
   }
   return out + '"';
@@ -96,19 +105,7 @@ export function jsonText(value: unknown, indent?: number): string {
 
 /** A YAML double-quoted scalar (YAML 1.2 double-quoted escapes are a superset of JSON's). */
 export function yamlStr(text: string): string {
-  let out = '"';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const c = text.charCodeAt(i);
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '"') out += '\\"';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || ALWAYS_ESCAPE.has(c) || isLoneSurrogate(text, i)) out += `\\u${hex4(c)}`;
-    else out += ch;
-  }
-  return out + '"';
+  return doubleQuoted(text, (c) => `\\u${hex4(c)}`);
 }
 
 /**

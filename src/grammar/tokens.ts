@@ -7,6 +7,7 @@
  * `MapOpen`/`MapClose` have no pattern: the bracket pass (brackets.ts) retypes `{`/`}` that delimit a map.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { BUNDLED } from './build-flags.js';
 
 /**
  * Token categories let the parser CONSUME "any of these" and keep source order in the CST.
@@ -130,8 +131,8 @@ export const ALL_TOKENS: TokenType[] = [
 /** Created once: building a chevrotain lexer validates every pattern, which is too slow to repeat per file. */
 export const pipelineLexer = new Lexer(ALL_TOKENS, {
   positionTracking: 'full',
-  // The bundle skips the token-pattern validations (see build-flags.ts) but keeps the optimisations.
-  ensureOptimizations: !BUNDLED,
+  ensureOptimizations: true,
+  // Token-pattern validation only matters when tokens change; the tests run it (see build-flags.ts).
   skipValidations: BUNDLED,
   lineTerminatorsPattern: /\r\n|\r|\n/g,
   lineTerminatorCharacters: ['\n', '\r'],
