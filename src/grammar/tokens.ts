@@ -128,6 +128,54 @@ export const ALL_TOKENS: TokenType[] = [
   JunkToken,
 ];
 
+const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'];
+const DIGITS = [...'0123456789'];
+
+/**
+ * First characters each pattern can match. chevrotain would otherwise work them out (and whether a
+ * pattern can span lines) by parsing every regular expression each time the lexer is built, which is a
+ * measurable share of `pipec check` start-up. test/grammar/lexer-hints.test.ts checks this table against
+ * chevrotain's own analysis, so it cannot drift from the patterns.
+ */
+export const START_CHARS: ReadonlyMap<TokenType, readonly string[]> = new Map<TokenType, readonly string[]>([
+  [WhiteSpace, [' ', '\t', '\uFEFF']],
+  [Comment, ['#']],
+  [Newline, ['\r', '\n']],
+  [Semicolon, [';']],
+  [StringLiteral, ['"']],
+  [UnterminatedString, ['"']],
+  [NumberLiteral, DIGITS],
+  [DottedName, LETTERS],
+  [And, ['a']],
+  [Or, ['o']],
+  [Not, ['n']],
+  [Identifier, LETTERS],
+  [EqEq, ['=']],
+  [NotEq, ['!']],
+  [LtEq, ['<']],
+  [GtEq, ['>']],
+  [Lt, ['<']],
+  [Gt, ['>']],
+  [Assign, ['=']],
+  [Plus, ['+']],
+  [Minus, ['-']],
+  [Star, ['*']],
+  [Slash, ['/']],
+  [Caret, ['^']],
+  [Comma, [',']],
+  [Colon, [':']],
+  [LParen, ['(']],
+  [RParen, [')']],
+  [LBracket, ['[']],
+  [RBracket, [']']],
+  [LCurly, ['{']],
+  [RCurly, ['}']],
+]);
+for (const [type, chars] of START_CHARS) {
+  // Same effect as `start_chars_hint` / `line_breaks` in createToken; only Newline spans lines.
+  Object.assign(type, { START_CHARS_HINT: chars, LINE_BREAKS: type === Newline });
+}
+
 /** Created once: building a chevrotain lexer validates every pattern, which is too slow to repeat per file. */
 export const pipelineLexer = new Lexer(ALL_TOKENS, {
   positionTracking: 'full',
