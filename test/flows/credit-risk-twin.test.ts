@@ -9,17 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from '../cli/helpers.js';
-import { py, REPO } from './helpers.js';
+import { py, REPO, type PyResult } from './helpers.js';
 
 describe('credit-risk through the local twin', () => {
   let out: string;
-  let run: ReturnType<typeof py>;
-  beforeAll(() => {
+  let run: PyResult;
+  beforeAll(async () => {
     ensureBuilt();
     out = join(mkdtempSync(join(tmpdir(), 'pipec-flows-cr-')), 'credit_risk');
     const c = runCli(['compile', join(REPO, 'examples/credit-risk/project.pipeline'), '--out', out]);
     if (c.code !== 0) throw new Error(`compile failed: ${c.stdout}${c.stderr}`);
-    run = py([join(REPO, '.venv/bin/pyflyte'), 'run', 'flows/credit_risk_flow_local.py', 'credit_risk_flow', '--rows', '2000', '--approve', 'all'], {
+    run = await py([join(REPO, '.venv/bin/pyflyte'), 'run', 'flows/credit_risk_flow_local.py', 'credit_risk_flow', '--rows', '2000', '--approve', 'all'], {
       cwd: out,
       env: { FLYTE_SDK_LOGGING_LEVEL: '40', PIPEC_API_REQUESTS: '30' },
       timeout: 900_000,

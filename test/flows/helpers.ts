@@ -1,5 +1,5 @@
 /** Shared helpers of the flow tests: templates from disk, rendering, writing a project, running Python. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -57,15 +57,30 @@ export function inspectFlow(path: string, mode: 'absent' | 'fake' | 'local'): an
   return JSON.parse(out.trim().split('\n').at(-1) as string);
 }
 
-/** Runs a Python command; returns status, stdout and stderr. */
-export function py(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}) {
-  const r = spawnSync(PYTHON, args, {
-    cwd: opts.cwd,
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...opts.env },
-    timeout: opts.timeout ?? 300_000,
+/** Result of `py`. */
+export interface PyResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a Python command; resolves with status, stdout and stderr. Asynchronous on purpose: flow runs
+ * take minutes, and a synchronous child would block the vitest worker past its RPC timeout.
+ */
+export function py(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<PyResult> {
+  return new Promise((resolveRun) => {
+    const child = spawn(PYTHON, args, { cwd: opts.cwd, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeout ?? 300_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolveRun({ status, stdout, stderr });
+    });
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /**

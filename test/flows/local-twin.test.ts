@@ -12,18 +12,18 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { topoOrder } from '../../src/ir/dag.js';
 import { fixtureIr } from './fixture-ir.js';
-import { py, REPO, renderFlows, standInProject, writeProject } from './helpers.js';
+import { py, type PyResult, REPO, renderFlows, standInProject, writeProject } from './helpers.js';
 
 const PYFLYTE = join(REPO, '.venv/bin/pyflyte');
 
 describe('local twin under pyflyte run (stand-in epoch scripts)', () => {
   const ir = fixtureIr({ withCustom: true });
   let dir: string;
-  let run: ReturnType<typeof py>;
-  beforeAll(() => {
+  let run: PyResult;
+  beforeAll(async () => {
     const others = standInProject(ir);
     dir = writeProject([...others, ...renderFlows(ir, others)]);
-    run = py([PYFLYTE, 'run', 'flows/credit_risk_flow_local.py', 'credit_risk_flow', '--rows', '37', '--approve', 'all'], {
+    run = await py([PYFLYTE, 'run', 'flows/credit_risk_flow_local.py', 'credit_risk_flow', '--rows', '37', '--approve', 'all'], {
       cwd: dir,
       env: { PIPEC_MLFLOW: '0', FLYTE_SDK_LOGGING_LEVEL: '40' },
       timeout: 600_000,
@@ -50,13 +50,13 @@ describe('local twin under pyflyte run (stand-in epoch scripts)', () => {
     expect(existsSync(join(dir, 'artifacts/epoch005-model-development/final_model.joblib'))).toBe(true);
   });
 
-  it('a failing epoch stops the flow with its exit code and the downstream nodes never run', () => {
+  it('a failing epoch stops the flow with its exit code and the downstream nodes never run', async () => {
     const broken = fixtureIr();
     const others = standInProject(broken).map((f) =>
       f.path.startsWith('epoch003-') ? { ...f, contents: 'import sys\nsys.exit(1)\n' } : f,
     );
     const d = writeProject([...others, ...renderFlows(broken, others)]);
-    const r = py([PYFLYTE, 'run', 'flows/credit_risk_flow_local.py', 'credit_risk_flow', '--rows', '5', '--approve', 'all'], {
+    const r = await py([PYFLYTE, 'run', 'flows/credit_risk_flow_local.py', 'credit_risk_flow', '--rows', '5', '--approve', 'all'], {
       cwd: d,
       env: { PIPEC_MLFLOW: '0' },
       timeout: 600_000,
