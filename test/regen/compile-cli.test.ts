@@ -153,3 +153,43 @@ describe('pipec compile on the credit-risk example', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('removing a user-defined epoch from the spec', () => {
+  const EPOCH = [
+    '',
+    '  epoch 009 drift_watch {',
+    '    after    007',
+    '    tier     small',
+    '    produces drift_checks: count',
+    '    gate {',
+    '      require drift_checks >= 1',
+    '    }',
+    '  }',
+    '',
+  ].join('\n');
+
+  it('deletes its unedited files and keeps (and reports) the edited one', () => {
+    const dir = tmpDir();
+    const spec = copyExample(dir);
+    const original = readFileSync(spec, 'utf8');
+    writeFileSync(spec, original.replace(/\n}\s*$/, `${EPOCH}}\n`));
+    const out = join(dir, 'out');
+    const first = pipec(['compile', spec, '--out', out]);
+    expect(first.status, show(first)).toBe(0);
+    const epochDir = readdirSync(out).find((n) => n.startsWith('epoch009-'))!;
+    expect(epochDir, 'the custom epoch has a folder').toBeDefined();
+    const script = `${epochDir}/scripts/run_epoch.py`;
+    const readme = `${epochDir}/README.md`;
+    expect(existsSync(join(out, script)) && existsSync(join(out, readme))).toBe(true);
+    writeFileSync(join(out, readme), `${readFileSync(join(out, readme), 'utf8')}\nNotes written by hand.\n`);
+
+    writeFileSync(spec, original);
+    const plan = pipec(['plan', spec, '--out', out]);
+    expect(plan.stdout).toContain(script);
+    const second = pipec(['compile', spec, '--out', out]);
+    expect(second.status, show(second)).toBe(0);
+    expect(existsSync(join(out, script)), 'unedited generated file is deleted').toBe(false);
+    expect(readFileSync(join(out, readme), 'utf8')).toContain('Notes written by hand.');
+    expect(second.stdout + second.stderr).toContain(readme);
+  });
+});
