@@ -50,9 +50,13 @@ export async function loadAndCheck(path: string, loader: LibraryLoader = createL
 }
 
 /** Check an already-read source (also used by tests and the benchmark). */
-export async function checkSource(file: SourceFile, loader: LibraryLoader = createLibraryLoader()): Promise<CheckedSpec> {
+export async function checkSource(
+  file: SourceFile,
+  loader: LibraryLoader = createLibraryLoader(),
+  options: { lower?: boolean } = {},
+): Promise<CheckedSpec> {
   const { checkSpec } = await import('../compiler/index.js');
-  const result = checkSpec(file, { loadLibrary: (name: string) => loader.load(name) });
+  const result = checkSpec(file, { loadLibrary: (name: string) => loader.load(name), ...options });
   const sources = new Map<string, string>([[file.path, file.text], ...loader.loaded]);
   return { file, diagnostics: sortDiagnostics(result.diagnostics), ir: result.ir, sources };
 }

@@ -46,6 +46,6 @@ export function checkSyntax(syntax: SyntaxFile, opts: CheckOptions, prior: reado
   if (rep.hasErrors()) return done(rep.diagnostics);
   const spec = resolveSpec(project, library);
   for (const check of CHECKS) check.run({ spec, rep });
-  if (rep.hasErrors()) return done(rep.diagnostics);
+  if (rep.hasErrors() || opts.lower === false) return done(rep.diagnostics);
   return done(rep.diagnostics, lowerSpec(spec));
 }

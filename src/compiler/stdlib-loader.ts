@@ -11,6 +11,11 @@ export type LibraryLoader = (name: string) => SourceFile | null;
 /** Options of checkSpec. */
 export interface CheckOptions {
   loadLibrary: LibraryLoader;
+  /**
+   * `false` stops after the checks, so `ir` is null even for a clean spec: `pipec check` needs only the
+   * diagnostics (lowering never reports any), and skipping it and the IR validation saves time.
+   */
+  lower?: boolean;
 }
 
 /** The stdlib-relative path of a library name: `lifecycle.domino_standard` → `lifecycle/domino_standard.pipeline`. */

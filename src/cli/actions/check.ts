@@ -21,7 +21,8 @@ export async function runCheck(specs: readonly string[], opts: CheckOptions): Pr
   const all: Diagnostic[] = [];
   const sources = new Map<string, string>();
   for (const file of files) {
-    const checked = await checkSource(file, loader);
+    // Diagnostics only: no lowering to the IR (see CheckOptions.lower).
+    const checked = await checkSource(file, loader, { lower: false });
     all.push(...checked.diagnostics);
     for (const [k, v] of checked.sources) sources.set(k, v);
   }
