@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeRun, fixtureIr, generateProject, hasPython, REPO_ROOT, variantIr } from '../helpers/generate-project.js';
-import { runPythonAsync } from './late-run.js';
+import { describeRun, fixtureIr, generateProject, hasPython, REPO_ROOT, runPythonAsync, variantIr } from '../helpers/generate-project.js';
 
 function readJson(path: string): any {
   return JSON.parse(readFileSync(path, 'utf8'));

@@ -16,10 +16,10 @@ import {
   hasPython,
   PYTHON,
   runPython,
+  runPythonAsync,
   variantIr,
   type GeneratedProject,
 } from '../helpers/generate-project.js';
-import { runPythonAsync } from './late-run.js';
 
 const ROWS = '3000';
 const EPOCH_TIMEOUT_MS = 540_000;

@@ -115,7 +115,8 @@ export function runPython(project: string, args: string[], env: Record<string, s
 /** `runPython`, asynchronously: use it for long runs so vitest's worker stays responsive. */
 export function runPythonAsync(project: string, args: string[], env: Record<string, string> = {}, timeoutMs = 600_000): Promise<PyRun> {
   return new Promise((resolvePromise) => {
-    const child = spawn(PYTHON, args, { cwd: project, env: pythonEnv(env) });
+    // stdin closed: a generated script must never wait for input when there is no TTY.
+    const child = spawn(PYTHON, args, { cwd: project, env: pythonEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
