@@ -3,26 +3,18 @@
  * from source text (so hand-made diagnostics point at real characters), and running the built CLI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expectGolden as expectGoldenFile } from '../helpers/golden.js';
 import type { Range } from '../../src/diagnostics/types.js';
 
 /** Repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const GOLDEN_DIR = join(ROOT, 'test/cli/golden');
 
-/** Compare `actual` with test/cli/golden/<name>; rewrite it instead when UPDATE_GOLDEN=1. */
+/** Compare `actual` with test/cli/golden/<name> (UPDATE_GOLDEN=1 rewrites it). */
 export function expectGolden(name: string, actual: string): void {
-  const path = join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  if (!existsSync(path)) throw new Error(`golden file ${name} is missing: run with UPDATE_GOLDEN=1 and review it`);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  expectGoldenFile(join(GOLDEN_DIR, name), actual);
 }
 
 /** The position of UTF-16 offset `offset` in `text` (1-based line/column). */

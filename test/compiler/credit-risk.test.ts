@@ -6,7 +6,7 @@ import { parseSpec } from '../../src/grammar/index.js';
 import type { Statement } from '../../src/grammar/syntax.js';
 import type { Diagnostic } from '../../src/diagnostics/types.js';
 import { diskLoader, REPO_ROOT, repoSource } from './helpers/disk-loader.js';
-import { expectGolden } from './helpers/golden.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const loader = diskLoader();
 /** Diagnostics of the front end itself (every code but the Domino Flows target's PC8xxx). */

@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { IrSchema } from '../../src/ir/schema.js';
 import { checkSpec } from '../../src/compiler/index.js';
 import { diskLoader, REPO_ROOT, repoSource } from './helpers/disk-loader.js';
-import { expectGolden } from './helpers/golden.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const schema = z.toJSONSchema(IrSchema, { target: 'draft-2020-12' });
 

@@ -10,7 +10,7 @@ import { checkSpec } from '../../src/compiler/index.js';
 import type { Ir } from '../../src/ir/schema.js';
 import { diskLoader, REPO_ROOT, repoSource } from './helpers/disk-loader.js';
 import { viewDiagnostics } from './helpers/diag-view.js';
-import { expectGolden } from './helpers/golden.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const loader = diskLoader();
 const names = readdirSync(join(REPO_ROOT, 'test/compiler/specs')).filter((f) => f.endsWith('.pipeline')).sort();

@@ -10,7 +10,7 @@ import { checkSpec } from '../../src/compiler/index.js';
 import { SEMANTIC_CODES } from '../../src/diagnostics/codes-semantic.js';
 import { diskLoader, REPO_ROOT } from '../compiler/helpers/disk-loader.js';
 import { viewDiagnostics } from '../compiler/helpers/diag-view.js';
-import { expectGolden } from '../compiler/helpers/golden.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const CASES = join(REPO_ROOT, 'test/diagnostics/cases');
 const files = readdirSync(CASES).filter((f) => f.endsWith('.pipeline')).sort();

@@ -6,7 +6,7 @@ import { CODES } from '../../src/diagnostics/codes.js';
 import { SEMANTIC_CODES } from '../../src/diagnostics/codes-semantic.js';
 import { renderDiagnosticsDoc } from '../../src/compiler/diagnostics-doc.js';
 import { REPO_ROOT } from '../compiler/helpers/disk-loader.js';
-import { expectGolden, UPDATING } from '../compiler/helpers/golden.js';
+import { expectGolden, UPDATING } from '../helpers/golden.js';
 
 const DOC = join(REPO_ROOT, 'docs/diagnostics.md');
 

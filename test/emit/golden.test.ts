@@ -2,16 +2,15 @@
  * Golden files: a few small generated files of the credit-risk fixture, compared byte for byte.
  * Review diffs like code; refresh with UPDATE_GOLDEN=1 (the one update switch).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectGolden } from '../helpers/golden.js';
 import { describe, expect, it } from 'vitest';
 import { emitProject } from '../../src/emit/index.js';
 import { PINS } from '../../src/emit/pins.js';
 import { REPO_ROOT, fixtureIr, partsNamed, testAssets } from '../helpers/generate-project.js';
 
 const GOLDEN_DIR = join(REPO_ROOT, 'test', 'emit', 'golden', 'credit-risk');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
 /** Small files that show each emitter's shape: config, gate rules, an epoch README, planning docs. */
 const GOLDEN_FILES = [
   '.context/gate_rules.json',
@@ -27,13 +26,7 @@ describe('golden files (credit-risk fixture)', async () => {
   it.each(GOLDEN_FILES)('%s', (path) => {
     const file = files.find((f) => f.path === path);
     expect(file, `${path} is generated`).toBeDefined();
-    const golden = join(GOLDEN_DIR, `${path}.golden`);
-    if (UPDATE || !existsSync(golden)) {
-      if (!UPDATE) throw new Error(`missing golden file ${golden}: run with UPDATE_GOLDEN=1`);
-      mkdirSync(dirname(golden), { recursive: true });
-      writeFileSync(golden, file!.contents);
-    }
-    expect(file!.contents).toBe(readFileSync(golden, 'utf8'));
+    expectGolden(join(GOLDEN_DIR, `${path}.golden`), file!.contents);
   });
 });
 

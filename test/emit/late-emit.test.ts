@@ -4,9 +4,10 @@
  * adversarial spec strings landing exactly in Python/CSS/Markdown/JSON, and a regression-shaped IR.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { expectGolden } from '../helpers/golden.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cssStr, mdText } from '../../src/emit/escape.js';
 import { emitProject } from '../../src/emit/index.js';
@@ -30,14 +31,7 @@ const byPath = (files: OutputFile[], suffix: string): OutputFile => {
 };
 
 function golden(name: string, actual: string): void {
-  const path = join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  if (!existsSync(path)) throw new Error(`golden file ${name} is missing: run with UPDATE_GOLDEN=1 and review it`);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  expectGolden(join(GOLDEN_DIR, name), actual);
 }
 
 function writeAll(files: OutputFile[]): string {

@@ -12,7 +12,7 @@ import { DOMINO_CODES } from '../../src/diagnostics/codes-domino.js';
 import { gitRefProblem } from '../../src/compiler/checks/check-domino-git-ref.js';
 import { diskLoader } from '../compiler/helpers/disk-loader.js';
 import { viewDiagnostics } from '../compiler/helpers/diag-view.js';
-import { expectGolden } from '../compiler/helpers/golden.js';
+import { expectGolden } from '../helpers/golden.js';
 import { HERE } from './helpers.js';
 
 const CASES = join(HERE, 'cases');

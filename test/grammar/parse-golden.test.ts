@@ -2,14 +2,14 @@
  * Golden tests: each test/grammar/golden/*.pipeline parses to the tree + diagnostics stored next to it
  * in *.json. Update with `UPDATE_GOLDEN=1 npx vitest run test/grammar` and review the diff like code.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expectGolden } from '../helpers/golden.js';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../src/grammar/index.js';
 import { diagLines, treeJson } from './helpers.js';
 
 const dir = join(import.meta.dirname, 'golden');
-const update = process.env['UPDATE_GOLDEN'] === '1';
 const inputs = readdirSync(dir).filter((f) => f.endsWith('.pipeline')).sort();
 
 describe('parse golden files', () => {
@@ -19,10 +19,7 @@ describe('parse golden files', () => {
       const text = readFileSync(join(dir, name), 'utf8');
       const { syntax, diagnostics } = parseSpec({ path: name, text });
       const actual = treeJson({ diagnostics: diagLines(diagnostics), statements: syntax.statements, comments: syntax.comments }) + '\n';
-      const goldenPath = join(dir, name.replace(/\.pipeline$/, '.json'));
-      if (update) writeFileSync(goldenPath, actual);
-      expect(existsSync(goldenPath), `missing ${goldenPath}: run with UPDATE_GOLDEN=1`).toBe(true);
-      expect(actual).toBe(readFileSync(goldenPath, 'utf8'));
+      expectGolden(join(dir, name.replace(/\.pipeline$/, '.json')), actual);
     });
   }
 });
