@@ -1,11 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitProject } from '../../src/emit/index.js';
 import type { Part } from '../../src/emit/parts.js';
 import { makeFile } from '../../src/emit/files.js';
 import {
-  REPO_ROOT, describeRun, fixtureIr, generateProject, hasPython, partsNamed, runPythonAsync, testAssets, variantIr,
+  describeRun, fixtureIr, generateProject, hasPython, partsNamed, runPythonAsync, testAssets, variantIr,
 } from '../helpers/generate-project.js';
 
 describe('emitProject', () => {
@@ -40,20 +38,6 @@ describe('emitProject', () => {
     const paths = emitProject(ir, await testAssets()).map((f) => f.path);
     expect(paths.some((p) => p.startsWith('epoch003'))).toBe(false);
     expect(paths.some((p) => p.startsWith('epoch004'))).toBe(true);
-  });
-});
-
-describe('purity of src/emit', () => {
-  it('imports no file-system, process or network module (emitters are pure functions)', () => {
-    const root = join(REPO_ROOT, 'src', 'emit');
-    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
-    expect(files.length).toBeGreaterThan(10);
-    const banned = /from\s+['"](?:node:)?(fs|fs\/promises|child_process|net|http|https|os|process|worker_threads|execa|chokidar)['"]/;
-    for (const f of files) {
-      const text = readFileSync(join(root, f), 'utf8');
-      expect(banned.exec(text)?.[0] ?? null, f).toBeNull();
-      expect(/\bprocess\.(env|cwd|argv)\b/.test(text), `${f} reads the process environment`).toBe(false);
-    }
   });
 });
 
