@@ -25,13 +25,15 @@ export function createEmitContext(ir: Ir, assets: EmitAssets): EmitContext {
 export function emitProject(ir: Ir, assets: EmitAssets, parts: readonly Part[] = PARTS): OutputFile[] {
   const valid = IrSchema.parse(ir);
   const ctx = createEmitContext(valid, assets);
-  const byPath = new Map<string, { file: OutputFile; part: string }>();
+  const owner = new Map<string, string>();
+  const emitted: OutputFile[] = [];
   for (const part of parts) {
-    for (const file of part.emit(ctx)) {
-      const prev = byPath.get(file.path);
-      if (prev) throw new Error(`emit: ${file.path} is written by both ${prev.part} and ${part.name}`);
-      byPath.set(file.path, { file, part: part.name });
+    for (const file of part.emit(ctx, emitted.slice())) {
+      const prev = owner.get(file.path);
+      if (prev) throw new Error(`emit: ${file.path} is written by both ${prev} and ${part.name}`);
+      owner.set(file.path, part.name);
+      emitted.push(file);
     }
   }
-  return [...byPath.values()].map((v) => v.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return emitted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -28,7 +28,11 @@ import { emitCi } from './ci/workflow.js';
 export interface Part {
   /** Stable name, used in errors and tests (`epoch002`, `package.core`). */
   name: string;
-  emit: (ctx: EmitContext) => OutputFile[];
+  /**
+   * `earlier`: the files of the parts listed before this one. Only a derived part reads it (flows hashes
+   * the rest of the project into its cache versions), so such a part is listed after those it derives from.
+   */
+  emit: (ctx: EmitContext, earlier: readonly OutputFile[]) => OutputFile[];
 }
 
 /** All parts, in a fixed order (output is sorted by path afterwards, so order only affects errors). */
@@ -49,6 +53,7 @@ export const PARTS: readonly Part[] = [
   { name: 'package.serving', emit: emitPackageServing },
   { name: 'package.monitoring', emit: emitPackageMonitoring },
   { name: 'package.app_utils', emit: emitPackageAppUtils },
-  { name: 'flows', emit: emitFlows },
   { name: 'ci', emit: emitCi },
+  // Last: its cache versions hash every file above.
+  { name: 'flows', emit: emitFlows },
 ];
