@@ -5,7 +5,7 @@
  * it is refreshed only when the source's bytes differ, and a missing source is a warning, since on Domino
  * the file usually lives in the project's dataset already.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Ir } from '../../ir/schema.js';
 
@@ -15,9 +15,22 @@ export type DataCopyResult =
   | { kind: 'copied' | 'unchanged'; from: string; to: string }
   | { kind: 'missing'; from: string };
 
+/** Byte comparison in 1 MiB chunks: source data can be far larger than memory should hold. */
 function sameBytes(a: string, b: string): boolean {
   if (statSync(a).size !== statSync(b).size) return false;
-  return readFileSync(a).equals(readFileSync(b));
+  const [fa, fb] = [openSync(a, 'r'), openSync(b, 'r')];
+  try {
+    const [ba, bb] = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
+    for (;;) {
+      const na = readSync(fa, ba, 0, ba.length, null);
+      const nb = readSync(fb, bb, 0, bb.length, null);
+      if (na !== nb || !ba.subarray(0, na).equals(bb.subarray(0, nb))) return false;
+      if (na === 0) return true;
+    }
+  } finally {
+    closeSync(fa);
+    closeSync(fb);
+  }
 }
 
 /** Copy the spec's data file into the output's local dataset folder when needed. */
