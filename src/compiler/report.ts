@@ -3,8 +3,8 @@
  * and "did you mean" suggestions use edit distance so every unknown-name message offers the same help.
  */
 import { distance } from 'fastest-levenshtein';
-import { codeInfo } from '../diagnostics/codes.js';
-import type { Diagnostic, Range, RelatedInfo } from '../diagnostics/types.js';
+import { makeDiagnostic } from '../diagnostics/make.js';
+import type { Diagnostic, DiagnosticCode, Range, RelatedInfo } from '../diagnostics/types.js';
 import type { Loc } from './model.js';
 
 /** Collects the diagnostics of one stage; the driver stops between stages when any is an error. */
@@ -12,20 +12,13 @@ export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
 
   /** Report `code` at `at` (a located node). The hint is the fix in words; related points elsewhere. */
-  report(code: string, at: Loc, message: string, hint?: string, related?: RelatedInfo[]): void {
+  report(code: DiagnosticCode, at: Loc, message: string, hint?: string, related?: RelatedInfo[]): void {
     this.reportRange(code, at.file, at.range, message, hint, related);
   }
 
   /** Like report() with an explicit file and range (ranges of syntax nodes). */
-  reportRange(code: string, file: string, range: Range | undefined, message: string, hint?: string, related?: RelatedInfo[]): void {
-    const info = codeInfo(code);
-    // An unregistered code is a bug in pipec, not in the spec: fail loudly in tests.
-    if (!info) throw new Error(`internal: diagnostic code ${code} is not registered`);
-    const d: Diagnostic = { code, severity: info.severity, message, file };
-    if (range) d.range = range;
-    if (related && related.length > 0) d.related = related;
-    if (hint) d.hint = hint;
-    this.diagnostics.push(d);
+  reportRange(code: DiagnosticCode, file: string, range: Range | undefined, message: string, hint?: string, related?: RelatedInfo[]): void {
+    this.diagnostics.push(makeDiagnostic({ code, file, range, message, hint, related }));
   }
 
   /** Whether any error was reported so far. */

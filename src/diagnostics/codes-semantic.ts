@@ -1,12 +1,11 @@
 /** Diagnostic codes PC1xxx-PC7xxx and PC9xxx, owned by src/compiler. See codes.ts for the conventions. */
-import type { CodeInfo } from './codes.js';
-import type { Severity } from './types.js';
+import type { CodeInfo, Severity } from './code-info.js';
 
 /** Compact constructor so each code reads as one record. */
-const c = (code: string, severity: Severity, title: string, explanation: string, example: string, fix: string): CodeInfo =>
+const c = <C extends string>(code: C, severity: Severity, title: string, explanation: string, example: string, fix: string): CodeInfo<C> =>
   ({ code, severity, title, explanation, example, fix });
 
-export const SEMANTIC_CODES: CodeInfo[] = [
+export const SEMANTIC_CODES = [
   // PC1xxx: statement shape.
   c('PC1001', 'error', 'unknown statement',
     'A block contains a statement keyword that this block does not accept. Each block (project, data, features, models, epoch, gate, ...) has a fixed set of statements; a typo or a statement placed in the wrong block lands here.',

@@ -1,7 +1,7 @@
 /** Diagnostic codes PC0xxx, owned by src/grammar. See codes.ts for the conventions. */
-import type { CodeInfo } from './codes.js';
+import type { CodeInfo } from './code-info.js';
 
-const syntax = (code: string, title: string, explanation: string, example: string, fix: string): CodeInfo => ({
+const syntax = <C extends string>(code: C, title: string, explanation: string, example: string, fix: string): CodeInfo<C> => ({
   code,
   severity: 'error',
   title,
@@ -10,7 +10,7 @@ const syntax = (code: string, title: string, explanation: string, example: strin
   fix,
 });
 
-export const SYNTAX_CODES: CodeInfo[] = [
+export const SYNTAX_CODES = [
   syntax(
     'PC0001',
     'unknown character',

@@ -1,8 +1,8 @@
 /** Diagnostic codes PC95xx, owned by src/writer (regeneration, `pipec compile`/`plan`). See codes.ts. */
-import type { CodeInfo } from './codes.js';
+import { defineCode } from './code-info.js';
 
-export const WRITER_CODES: CodeInfo[] = [
-  {
+export const WRITER_CODES = [
+  defineCode({
     code: 'PC9501',
     severity: 'error',
     title: 'output path leaves the output folder',
@@ -10,8 +10,8 @@ export const WRITER_CODES: CodeInfo[] = [
       'pipec only writes inside the folder given with --out. A generated path that would go through a symbolic link pointing outside it, or that is itself a symbolic link, is refused before anything is written.',
     example: 'out/src -> /home/me/elsewhere   (a symlink inside --out)',
     fix: 'Replace the symbolic link with a real folder, or compile into a different --out.',
-  },
-  {
+  }),
+  defineCode({
     code: 'PC9502',
     severity: 'error',
     title: 'unreadable manifest',
@@ -19,8 +19,8 @@ export const WRITER_CODES: CodeInfo[] = [
       '.pipec/manifest.json records what pipec generated last time; without it pipec cannot tell your edits from its own output. A manifest that is not valid JSON or has an unknown shape is reported instead of guessed at.',
     example: '.pipec/manifest.json edited by hand into invalid JSON',
     fix: 'Restore .pipec/manifest.json from version control, or delete .pipec/ and compile with --force (your edits to generated files are then overwritten).',
-  },
-  {
+  }),
+  defineCode({
     code: 'PC9503',
     severity: 'error',
     title: 'output folder is busy',
@@ -28,8 +28,8 @@ export const WRITER_CODES: CodeInfo[] = [
       'Another pipec compile is writing the same output folder (its transaction folder .pipec-txn/ belongs to a running process). Two writers would mix their files, so the second one stops.',
     example: 'pipec compile spec.pipeline --out out   (twice at the same time)',
     fix: 'Wait for the other compile to finish. If no compile is running, delete .pipec-txn/owner.pid and compile again: the interrupted transaction is then completed or rolled back.',
-  },
-  {
+  }),
+  defineCode({
     code: 'PC9504',
     severity: 'error',
     title: 'generated project is out of date',
@@ -37,8 +37,8 @@ export const WRITER_CODES: CodeInfo[] = [
       '`pipec compile --check` (and `pipec plan`) found that compiling the spec would change files in the output folder: the spec changed since the last compile, a generated file still holds conflict markers, or an interrupted compile must be completed.',
     example: 'pipec compile project.pipeline --out . --check   (after editing the spec)',
     fix: 'Run `pipec compile <spec> --out <dir>` and commit the result (resolve conflict markers first).',
-  },
-  {
+  }),
+  defineCode({
     code: 'PC9505',
     severity: 'error',
     title: 'merge conflict with your edits',
@@ -46,8 +46,8 @@ export const WRITER_CODES: CodeInfo[] = [
       'A file you edited also changed in the newly generated version, and both changes touch the same lines. pipec wrote both versions between conflict markers (<<<<<<< yours / ||||||| base / ======= / >>>>>>> generated).',
     example: 'You changed a gate threshold in run_epoch.py, and the spec changed the same threshold.',
     fix: 'Edit the file to keep the right lines, delete the markers, then run `pipec compile --check`.',
-  },
-  {
+  }),
+  defineCode({
     code: 'PC9506',
     severity: 'error',
     title: 'invalid --set override',
@@ -55,5 +55,5 @@ export const WRITER_CODES: CodeInfo[] = [
       '`--set key=value` overrides one IR value after the spec is checked (for example `--set data.rows=20000`). The key must name an existing IR field (dotted path; list items by id, e.g. `epochs.005.retries`), and the result must still be a valid IR.',
     example: 'pipec compile spec.pipeline --out out --set data.rowz=20000',
     fix: 'Use `pipec inspect <spec> --format json` to see the IR paths and their types.',
-  },
+  }),
 ];

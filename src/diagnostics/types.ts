@@ -1,4 +1,9 @@
 /** Source positions and diagnostics shared by every phase. Rendering lives in src/diagnostics/render-*.ts. */
+import type { Severity } from './code-info.js';
+import type { DiagnosticCode } from './code-names.js';
+
+export type { Severity } from './code-info.js';
+export type { DiagnosticCode } from './code-names.js';
 
 /** A point in a source file. `offset` is 0-based (UTF-16 code units); `line` and `column` are 1-based. */
 export interface Position {
@@ -13,8 +18,6 @@ export interface Range {
   end: Position;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
-
 /** Extra location that explains a diagnostic ("first defined here"). */
 export interface RelatedInfo {
   message: string;
@@ -24,10 +27,11 @@ export interface RelatedInfo {
 
 /**
  * One finding about a user's spec. Every user error is one of these; phases never throw for bad input.
- * Invariant: `code` is registered in src/diagnostics/codes.ts and documented in docs/diagnostics.md.
+ * Invariant: `code` is registered in src/diagnostics/codes.ts (the type admits nothing else) and
+ * documented in docs/diagnostics.md.
  */
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   /** One sentence naming the thing: `column "age" is defined twice`. */
   message: string;

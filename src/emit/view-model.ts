@@ -5,6 +5,7 @@
 import type { Epoch, Formula, Ir } from '../ir/schema.js';
 import type { TemplateEngine } from './handlebars.js';
 import type { EmitAssets } from './assets.js';
+import { ATOM_PRECEDENCE, PREFIX_PRECEDENCE, needsParentheses, precedenceOf } from '../grammar/operators.js';
 
 /** Everything a part emitter needs: the IR, the assets, the engine and the shared project view. */
 export interface EmitContext {
@@ -94,12 +95,20 @@ export function renderValue(value: number | boolean, unit: string): string {
   return String(value);
 }
 
-const PRECEDENCE: Record<string, number> = {
-  or: 1, and: 2, '<': 3, '<=': 3, '>': 3, '>=': 3, '==': 3, '!=': 3, '+': 4, '-': 4, '*': 5, '/': 5, '^': 6,
-};
+/** The binding power of a formula node, in the language's operator table. */
+function formulaPrecedence(f: Formula): number {
+  if (f.kind === 'bin') return precedenceOf(f.op);
+  // A negative literal prints with a leading `-`, which the parser reads as a prefix operator.
+  if (f.kind === 'unary' || (f.kind === 'num' && (f.value < 0 || Object.is(f.value, -0)))) return PREFIX_PRECEDENCE;
+  return ATOM_PRECEDENCE;
+}
 
-/** A formula as spec-like text (`total_balance / credit_limit`), for documents and provenance. */
-export function renderFormula(f: Formula, parent = 0): string {
+/**
+ * A formula as spec-like text (`total_balance / credit_limit`), for documents and provenance.
+ * Parentheses follow the language's operator table, so the text re-parses to the same formula.
+ */
+export function renderFormula(f: Formula): string {
+  const operand = (g: Formula, wrap: boolean): string => (wrap ? `(${renderFormula(g)})` : renderFormula(g));
   switch (f.kind) {
     case 'num':
       return String(f.value);
@@ -107,31 +116,18 @@ export function renderFormula(f: Formula, parent = 0): string {
       return String(f.value);
     case 'col':
       return f.name;
-    case 'unary':
-      return f.op === 'not' ? `not ${renderFormula(f.arg, 7)}` : `-${renderFormula(f.arg, 7)}`;
+    case 'unary': {
+      const arg = operand(f.arg, formulaPrecedence(f.arg) <= PREFIX_PRECEDENCE); // `-(-x)`, not `--x`
+      return f.op === 'not' ? `not ${arg}` : `-${arg}`;
+    }
     case 'call':
       return `${f.fn}(${f.args.map((a) => renderFormula(a)).join(', ')})`;
     case 'bin': {
-      const p = PRECEDENCE[f.op] ?? 0;
-      const text = `${renderFormula(f.left, p)} ${f.op} ${renderFormula(f.right, p + 1)}`;
-      return p < parent ? `(${text})` : text;
+      const left = operand(f.left, needsParentheses(formulaPrecedence(f.left), f.op, 'left'));
+      const right = operand(f.right, needsParentheses(formulaPrecedence(f.right), f.op, 'right'));
+      return `${left} ${f.op} ${right}`;
     }
   }
-}
-
-/** Column names a formula reads, sorted and unique. */
-export function formulaColumns(f: Formula): string[] {
-  const out = new Set<string>();
-  const walk = (g: Formula): void => {
-    if (g.kind === 'col') out.add(g.name);
-    else if (g.kind === 'unary') walk(g.arg);
-    else if (g.kind === 'bin') {
-      walk(g.left);
-      walk(g.right);
-    } else if (g.kind === 'call') g.args.forEach(walk);
-  };
-  walk(f);
-  return [...out].sort();
 }
 
 /** Builds the view of one epoch. */

@@ -14,6 +14,7 @@ import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/types.js';
 import * as T from './tokens.js';
 import { endOfText, pointRange, tokenEnd, tokenRange } from './ranges.js';
+import { makeDiagnostic, type DiagnosticInput } from '../diagnostics/make.js';
 
 type Kind = '(' | '[' | 'map' | 'block';
 interface Open {
@@ -44,7 +45,7 @@ export function balanceBrackets(tokens: IToken[], text: string, file: string): {
   const out: IToken[] = [];
   const stack: Open[] = [];
   const diagnostics: Diagnostic[] = [];
-  const report = (d: Omit<Diagnostic, 'file' | 'severity'>) => diagnostics.push({ severity: 'error', file, ...d });
+  const report = (d: Omit<DiagnosticInput, 'file'>) => diagnostics.push(makeDiagnostic({ file, ...d }));
 
   const indentOf = (t: IToken): number => {
     let i = t.startOffset - ((t.startColumn ?? 1) - 1);

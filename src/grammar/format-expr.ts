@@ -8,30 +8,12 @@ import type { Range } from '../diagnostics/types.js';
 import type { Expr } from './syntax.js';
 import { quoteString } from './literals.js';
 import { render, type CommentStore } from './format-comments.js';
-
-const PREC: Record<string, number> = {
-  '=': 1,
-  or: 2,
-  and: 3,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '==': 4,
-  '!=': 4,
-  '+': 5,
-  '-': 5,
-  '*': 6,
-  '/': 6,
-  '^': 8,
-};
-const UNARY = 7;
-const ATOM = 9;
+import { ATOM_PRECEDENCE, PREFIX_PRECEDENCE, needsParentheses, precedenceOf } from './operators.js';
 
 function precOf(e: Expr): number {
-  if (e.kind === 'Binary') return PREC[e.op] ?? ATOM;
-  if (e.kind === 'Unary') return UNARY;
-  return ATOM;
+  if (e.kind === 'Binary') return precedenceOf(e.op);
+  if (e.kind === 'Unary') return PREFIX_PRECEDENCE;
+  return ATOM_PRECEDENCE;
 }
 
 /** Printing context: the source text (to tell multi-line maps/lists) and the comments still to print. */
@@ -58,18 +40,12 @@ export function printExpr(e: Expr, p: ExprPrinter): string {
     case 'Pair':
       return `${e.key.name}: ${printExpr(e.value, p)}`;
     case 'Unary': {
-      const inner = wrap(e.operand, precOf(e.operand) < UNARY, p);
+      const inner = wrap(e.operand, precOf(e.operand) < PREFIX_PRECEDENCE, p);
       return e.op === 'not' ? `not ${inner}` : `-${inner}`;
     }
     case 'Binary': {
-      const prec = PREC[e.op]!;
-      const rightAssoc = e.op === '^';
-      // `=` cannot chain; chained comparisons parse left to right but read ambiguously: keep them explicit.
-      const nonAssoc = prec === 1 || prec === 4;
-      const lp = precOf(e.left);
-      const rp = precOf(e.right);
-      const left = wrap(e.left, rightAssoc || nonAssoc ? lp <= prec : lp < prec, p);
-      const right = wrap(e.right, rightAssoc ? rp < prec : rp <= prec, p);
+      const left = wrap(e.left, needsParentheses(precOf(e.left), e.op, 'left'), p);
+      const right = wrap(e.right, needsParentheses(precOf(e.right), e.op, 'right'), p);
       return `${left} ${e.op} ${right}`;
     }
     case 'List':

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import * as T from './tokens.js';
 import { retype } from './brackets.js';
 import { tokenRange } from './ranges.js';
+import { makeDiagnostic } from '../diagnostics/make.js';
 
 /** What the lexer produced for one file. */
 export interface LexResult {
@@ -32,9 +33,8 @@ export function lexSpec(text: string, file: string): LexResult {
     const line = e.line ?? 1;
     const column = e.column ?? 1;
     const many = [...chunk].length > 1;
-    diagnostics.push({
+    diagnostics.push(makeDiagnostic({
       code: 'PC0001',
-      severity: 'error',
       message: many ? `unknown characters starting with ${showChar(chunk)}` : `unknown character ${showChar(chunk)}`,
       file,
       range: {
@@ -42,18 +42,17 @@ export function lexSpec(text: string, file: string): LexResult {
         end: { offset: e.offset + e.length, line, column: column + e.length },
       },
       hint: 'names use letters, digits and `_`; put other text in a string "..." or after `#` in a comment',
-    });
+    }));
   }
   for (const t of res.tokens) {
     if (t.tokenType !== T.UnterminatedString) continue;
-    diagnostics.push({
+    diagnostics.push(makeDiagnostic({
       code: 'PC0002',
-      severity: 'error',
       message: 'unterminated string: missing the closing `"`',
       file,
       range: tokenRange(t),
       hint: 'close the string with `"` on the same line; write `\\"` for a quote inside it and `\\n` for a line break',
-    });
+    }));
     retype(t, T.StringLiteral);
   }
   const comments: Comment[] = (res.groups['comments'] ?? []).map((c) => ({ kind: 'Comment', text: c.image.slice(1), range: tokenRange(c) }));

@@ -4,10 +4,11 @@
  * and the caller turns them into diagnostics with exact ranges.
  */
 import type { QuantityUnit } from './syntax.js';
+import type { DiagnosticCode } from '../diagnostics/types.js';
 
 /** A problem found inside one literal token; `start`/`end` are offsets relative to the token start. */
 export interface LiteralProblem {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   hint: string;
   start: number;

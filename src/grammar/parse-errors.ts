@@ -4,9 +4,10 @@
  * The expectation is derived from the rule that failed and the token before the failure.
  */
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import type { Diagnostic, Position, Range } from '../diagnostics/types.js';
+import type { Diagnostic, DiagnosticCode, Position, Range } from '../diagnostics/types.js';
 import * as T from './tokens.js';
 import { pointRange, tokenEnd, tokenRange, tokenStart } from './ranges.js';
+import { makeDiagnostic } from '../diagnostics/make.js';
 
 const OPERATORS = new Set<TokenType>([T.Assign, T.Or, T.And, T.Not, T.EqEq, T.NotEq, T.Lt, T.LtEq, T.Gt, T.GtEq, T.Plus, T.Minus, T.Star, T.Slash, T.Caret]);
 const VALUE_RULES = new Set(['expression', 'operand', 'primary', 'argItem']);
@@ -29,7 +30,7 @@ function rangeOf(t: IToken, prev: IToken | undefined, endOfFile: Position): Rang
 }
 
 interface Explained {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   hint: string;
 }
@@ -91,7 +92,7 @@ export function parserDiagnostics(errors: readonly IRecognitionException[], file
     if (seen.has(range.start.offset)) continue;
     seen.add(range.start.offset);
     const x = explain(e, prev);
-    out.push({ code: x.code, severity: 'error', message: x.message, file, range, hint: x.hint });
+    out.push(makeDiagnostic({ code: x.code, message: x.message, file, range, hint: x.hint }));
   }
   return out;
 }

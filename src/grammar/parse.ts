@@ -12,6 +12,7 @@ import { pipelineParser } from './parser.js';
 import { fileToSyntax } from './to-syntax.js';
 import { parserDiagnostics } from './parse-errors.js';
 import { endOfText } from './ranges.js';
+import { makeDiagnostic } from '../diagnostics/make.js';
 
 /** Beyond this many syntax errors the rest are noise (usually a binary or wrong file): stop listing. */
 export const MAX_SYNTAX_ERRORS = 100;
@@ -43,12 +44,11 @@ export function parseSpec(source: SourceFile): { syntax: SyntaxFile; diagnostics
 function capDiagnostics(diags: Diagnostic[], file: string): Diagnostic[] {
   if (diags.length <= MAX_SYNTAX_ERRORS) return diags;
   const kept = diags.slice(0, MAX_SYNTAX_ERRORS);
-  kept.push({
+  kept.push(makeDiagnostic({
     code: 'PC0015',
-    severity: 'error',
     message: `too many syntax errors: ${diags.length - MAX_SYNTAX_ERRORS} more not shown`,
     file,
     hint: 'fix the errors above first; check that this is a .pipeline text file',
-  });
+  }));
   return kept;
 }

@@ -5,11 +5,13 @@
  * error is already reported, and later phases must only see statements that really parsed.
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import type { Diagnostic, Range } from '../diagnostics/types.js';
+import type { Diagnostic, DiagnosticCode, Range } from '../diagnostics/types.js';
 import type { Block, Expr, MapEntry, NameRef, Statement, Word, BinaryOp } from './syntax.js';
 import * as T from './tokens.js';
 import { decodeNumeric, decodeString, type LiteralProblem } from './literals.js';
 import { innerRange, spanRange, tokenRange } from './ranges.js';
+import { BINARY_OPERATORS, PREFIX_PRECEDENCE, precedenceOf } from './operators.js';
+import { makeDiagnostic } from '../diagnostics/make.js';
 
 /** Shared state of one conversion. */
 export interface SyntaxContext {
@@ -56,8 +58,8 @@ function statementList(node: CstNode, ctx: SyntaxContext): Statement[] {
   const elements = Object.values(node.children).flat();
   elements.sort((a, b) => startOf(a) - startOf(b));
   const out: Statement[] = [];
-  const report = (t: IToken, code: string, message: string, hint: string) =>
-    ctx.diagnostics.push({ code, severity: 'error', message, file: ctx.file, range: tokenRange(t), hint });
+  const report = (t: IToken, code: DiagnosticCode, message: string, hint: string) =>
+    ctx.diagnostics.push(makeDiagnostic({ code, message, file: ctx.file, range: tokenRange(t), hint }));
   // `last` is the statement that ended the current line so far (undefined after a separator).
   let last: { stmt: Statement | null; node: CstNode | undefined } | undefined;
   for (const e of elements) {
@@ -163,8 +165,6 @@ function argItem(node: CstNode, ctx: SyntaxContext): Expr | null {
   return e ? expression(e, ctx) : null;
 }
 
-/** Binding power of each binary operator; prefix `-`/`not` bind between `* /` and `^`. */
-const PREC: Readonly<Record<string, number>> = { '=': 1, or: 2, and: 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '==': 4, '!=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '^': 8 };
 
 interface Operand {
   prefixes: IToken[];
@@ -172,8 +172,8 @@ interface Operand {
 }
 
 /**
- * `expression` CST (a flat `operand (op operand)*` chain) → Expr, by precedence climbing:
- * left-associative except `^` (right); `=` may appear once. Also used for call arguments, list items and
+ * `expression` CST (a flat `operand (op operand)*` chain) → Expr, by precedence climbing over the
+ * operator table (operators.ts); `=` may appear once. Also used for call arguments, list items and
  * map values.
  */
 export function expression(node: CstNode, ctx: SyntaxContext): Expr | null {
@@ -189,14 +189,13 @@ export function expression(node: CstNode, ctx: SyntaxContext): Expr | null {
   }
   const assigns = ops.filter((t) => t.image === '=');
   if (assigns.length > 1) {
-    ctx.diagnostics.push({
+    ctx.diagnostics.push(makeDiagnostic({
       code: 'PC0007',
-      severity: 'error',
       message: 'unexpected second `=`: `=` can appear only once in an expression',
       file: ctx.file,
       range: tokenRange(assigns[1]!),
       hint: 'write `derive name = expression`; compare with `==`',
-    });
+    }));
     return null;
   }
   // Cursor: operand k is next; p is the next unread prefix of operand k. ops[k - 1] follows operand k - 1.
@@ -204,9 +203,9 @@ export function expression(node: CstNode, ctx: SyntaxContext): Expr | null {
   let p = 0;
   const climb = (minPrec: number): Expr => {
     let left = operandAt();
-    for (let op = ops[k - 1]; op && PREC[op.image]! >= minPrec; op = ops[k - 1]) {
-      const prec = PREC[op.image]!;
-      const right = climb(op.image === '^' ? prec : prec + 1);
+    for (let op = ops[k - 1]; op && precedenceOf(op.image as BinaryOp) >= minPrec; op = ops[k - 1]) {
+      const info = BINARY_OPERATORS[op.image as BinaryOp];
+      const right = climb(info.associativity === 'right' ? info.precedence : info.precedence + 1);
       left = { kind: 'Binary', op: op.image as BinaryOp, left, right, opRange: tokenRange(op), range: spanRange(left.range, right.range) };
     }
     return left;
@@ -216,7 +215,7 @@ export function expression(node: CstNode, ctx: SyntaxContext): Expr | null {
     const prefix = o.prefixes[p];
     if (prefix) {
       p++;
-      const operand = climb(PREC['^']!); // only `^` binds tighter than a prefix operator
+      const operand = climb(PREFIX_PRECEDENCE + 1); // only what binds tighter than a prefix operator
       return { kind: 'Unary', op: prefix.image === 'not' ? 'not' : '-', operand, range: spanRange(tokenRange(prefix), operand.range) };
     }
     k++;
@@ -227,7 +226,7 @@ export function expression(node: CstNode, ctx: SyntaxContext): Expr | null {
 }
 
 function reportLiteral(t: IToken, p: LiteralProblem, ctx: SyntaxContext): void {
-  ctx.diagnostics.push({ code: p.code, severity: 'error', message: p.message, file: ctx.file, range: innerRange(t, p.start, p.end), hint: p.hint });
+  ctx.diagnostics.push(makeDiagnostic({ code: p.code, message: p.message, file: ctx.file, range: innerRange(t, p.start, p.end), hint: p.hint }));
 }
 
 const TERMINATED = /^"(?:[^"\\\r\n]|\\[^\r\n])*"$/;

@@ -7,11 +7,15 @@ import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { BASE_PREFIX, MANIFEST_PATH, parentDirs } from './safe-path.js';
 import { emptyManifest, parseManifest, type Manifest } from './manifest.js';
+import type { WRITER_CODES } from '../diagnostics/codes-writer.js';
+
+/** The folder-level codes (PC95xx) an OutputFolderError may carry. */
+type WriterCode = (typeof WRITER_CODES)[number]['code'];
 
 /** A problem with the output folder itself (not a bug, not the spec): becomes a PC95xx diagnostic. */
 export class OutputFolderError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: WriterCode,
     message: string,
   ) {
     super(message);

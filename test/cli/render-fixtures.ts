@@ -43,7 +43,7 @@ export function fixtureDiagnostics(): Diagnostic[] {
       file: FIXTURE_FILE,
       range: { start: rangeOf(t, 'a +').start, end: rangeOf(t, 'b * c').end },
     },
-    { code: 'PC9001', severity: 'info', message: 'file has no data block', file: FIXTURE_FILE },
+    { code: 'PC6006', severity: 'info', message: 'file has no data block', file: FIXTURE_FILE },
     {
       code: 'PC2010',
       severity: 'error',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderJson, toJsonReport } from '../../src/diagnostics/render-json.js';
 import { renderSarif, toArtifactUri, toSarifLog } from '../../src/diagnostics/render-sarif.js';
 import { escapeGithubData, escapeGithubProperty, renderGithub, renderGithubAnnotation } from '../../src/diagnostics/render-github.js';
-import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics/types.js';
+import { sortDiagnostics, type Diagnostic, type DiagnosticCode } from '../../src/diagnostics/types.js';
 import { CODES, type CodeInfo } from '../../src/diagnostics/codes.js';
 import { fixtureDiagnostics } from './render-fixtures.js';
 import { expectGolden } from './helpers.js';
@@ -26,7 +26,7 @@ describe('SARIF', () => {
   it('maps severities, 1-based regions, rules and related locations', () => {
     const log = toSarifLog(diags, '0.1.0');
     const run = log.runs[0]!;
-    expect(run.tool.driver.rules!.map((r) => r.id)).toEqual(['PC2001', 'PC2010', 'PC3002', 'PC3003', 'PC9001']);
+    expect(run.tool.driver.rules!.map((r) => r.id)).toEqual(['PC2001', 'PC2010', 'PC3002', 'PC3003', 'PC6006']);
     const dup = run.results!.find((r) => r.ruleId === 'PC2001')!;
     expect(run.tool.driver.rules![dup.ruleIndex!]!.id).toBe('PC2001');
     expect(dup.level).toBe('error');
@@ -35,14 +35,14 @@ describe('SARIF', () => {
     });
     expect(dup.relatedLocations![0]!.message!.text).toBe('first defined here');
     expect(dup.message.text).toBe('column "âge" is defined twice\nhelp: rename one of the two columns');
-    expect(run.results!.find((r) => r.ruleId === 'PC9001')!.level).toBe('note');
+    expect(run.results!.find((r) => r.ruleId === 'PC6006')!.level).toBe('note');
     expect(run.results!.find((r) => r.ruleId === 'PC3002')!.level).toBe('warning');
   });
 
   it('uses the registry for rule descriptions when the code is registered', () => {
     const info = [...CODES.values()][0];
     if (!info) return; // registry still empty while the compiler lands its codes
-    const d: Diagnostic = { code: info.code, severity: info.severity, message: 'm', file: 'a.pipeline' };
+    const d: Diagnostic = { code: info.code as DiagnosticCode, severity: info.severity, message: 'm', file: 'a.pipeline' };
     const rule = toSarifLog([d], '0.1.0').runs[0]!.tool.driver.rules![0]!;
     expect(rule.shortDescription!.text).toBe(info.title);
     expect(rule.fullDescription!.text).toBe(info.explanation);
@@ -59,7 +59,7 @@ describe('SARIF', () => {
   it('is golden-stable', () => {
     // A fixed rule table, so the golden file does not change whenever the registry's wording does.
     const table = (code: string): CodeInfo | undefined =>
-      code === 'PC9001' ? undefined : { code, severity: 'error', title: `title of ${code}`, explanation: 'why', example: 'column a int', fix: 'how' };
+      code === 'PC6006' ? undefined : { code, severity: 'error', title: `title of ${code}`, explanation: 'why', example: 'column a int', fix: 'how' };
     expectGolden('fixture.sarif', renderSarif(diags, '0.1.0', table));
   });
 });
@@ -69,8 +69,8 @@ describe('JSON', () => {
     const report = toJsonReport(sortDiagnostics(fixtureDiagnostics()), 1);
     expect(report.version).toBe(1);
     expect(report.summary).toEqual({ errors: 3, warnings: 1, infos: 1, files: 1 });
-    const noRange = report.diagnostics.find((d) => d.code === 'PC9001')!;
-    expect(noRange).toEqual({ code: 'PC9001', severity: 'info', message: 'file has no data block', file: 'specs/demo.pipeline', range: null, hint: null, related: [] });
+    const noRange = report.diagnostics.find((d) => d.code === 'PC6006')!;
+    expect(noRange).toEqual({ code: 'PC6006', severity: 'info', message: 'file has no data block', file: 'specs/demo.pipeline', range: null, hint: null, related: [] });
     for (const d of report.diagnostics) expect(Object.keys(d)).toEqual(['code', 'severity', 'message', 'file', 'range', 'hint', 'related']);
   });
 
@@ -105,14 +105,14 @@ describe('GitHub annotations', () => {
 
   it('omits columns for multi-line ranges and maps info to notice', () => {
     const d: Diagnostic = {
-      code: 'PC9001',
+      code: 'PC6006',
       severity: 'info',
       message: 'm',
       file: 'a.pipeline',
       range: { start: { offset: 0, line: 1, column: 4 }, end: { offset: 9, line: 2, column: 2 } },
     };
-    expect(renderGithubAnnotation(d)).toBe('::notice file=a.pipeline,line=1,endLine=2,title=PC9001::m');
-    expect(renderGithubAnnotation({ ...d, severity: 'warning', range: undefined })).toBe('::warning file=a.pipeline,title=PC9001::m');
+    expect(renderGithubAnnotation(d)).toBe('::notice file=a.pipeline,line=1,endLine=2,title=PC6006::m');
+    expect(renderGithubAnnotation({ ...d, severity: 'warning', range: undefined })).toBe('::warning file=a.pipeline,title=PC6006::m');
   });
 
   it('writes one line per diagnostic', () => {

@@ -12,6 +12,8 @@ import { UsageError } from '../exit.js';
 import { loadAndCheck, readSpecFile } from '../load-spec.js';
 import { applyOverrides } from './compile-set.js';
 import type { DiagnosticFormat } from './output.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
+import type { DiagnosticCode } from '../../diagnostics/types.js';
 
 /** Options every regeneration verb shares. */
 export interface RegenOptions {
@@ -31,8 +33,8 @@ export type Prepared =
   | { kind: 'plan'; plan: Plan; ir: Ir; warnings: Diagnostic[]; sources: ReadonlyMap<string, string> };
 
 /** A folder-level problem as a diagnostic (PC95xx), pointing at the output folder. */
-export function folderDiagnostic(code: string, message: string, out: string): Diagnostic {
-  return { code, severity: 'error', message, file: out };
+export function folderDiagnostic(code: DiagnosticCode, message: string, out: string): Diagnostic {
+  return makeDiagnostic({ code, message, file: out });
 }
 
 /**
