@@ -1,11 +1,12 @@
 /**
  * Lowering epochs: stdlib and spec declarations merged into IR epochs, defaults applied, gate values
- * normalised, then ordered topologically with ties broken by id (Kahn's algorithm), so the order is
+ * normalised, then ordered topologically with ties broken by id (ir/dag.ts topoOrder), so the order is
  * a pure function of the spec.
  */
 import type { Expr } from '../grammar/syntax.js';
 import type { Epoch, GateRule } from '../ir/schema.js';
 import { readGateRule } from './gate-rule.js';
+import { topoOrder } from '../ir/dag.js';
 import type { ResolvedEpoch, ResolvedSpec } from './resolve-model.js';
 
 /** Tier of an epoch that names none. */
@@ -68,23 +69,10 @@ function lowerEpoch(spec: ResolvedSpec, e: ResolvedEpoch): Epoch {
   };
 }
 
-/** All epochs of the spec, lowered, in topological order (ties by id). Requires an acyclic spec. */
+/** All epochs of the spec, lowered, in topological order (ties by id; ir/dag.ts). Requires an acyclic spec. */
 export function lowerEpochs(spec: ResolvedSpec): Epoch[] {
   const epochs = spec.epochs.map((e) => lowerEpoch(spec, e));
   const byId = new Map(epochs.map((e) => [e.id, e]));
-  const indegree = new Map(epochs.map((e) => [e.id, e.after.filter((a) => byId.has(a)).length]));
-  const ready = epochs.filter((e) => indegree.get(e.id) === 0).map((e) => e.id).sort();
-  const out: Epoch[] = [];
-  while (ready.length > 0) {
-    const id = ready.shift() as string;
-    out.push(byId.get(id) as Epoch);
-    for (const e of epochs) {
-      if (!e.after.includes(id)) continue;
-      const left = (indegree.get(e.id) ?? 0) - 1;
-      indegree.set(e.id, left);
-      if (left === 0) { ready.push(e.id); ready.sort(); }
-    }
-  }
-  if (out.length !== epochs.length) throw new Error('internal: epoch cycle reached lowering');
-  return out;
+  // topoOrder throws on a cycle: PC7001 stops the compile before lowering, so that is an internal error.
+  return topoOrder({ epochs }).map((id) => byId.get(id)!);
 }

@@ -14,9 +14,6 @@ export interface TemplateEngine {
   has(key: string): boolean;
 }
 
-/** Helper names available to every template, for documentation and tests. */
-export const HELPER_NAMES = ['py_str', 'py_repr', 'py_repr_pretty', 'py_comment', 'py_doc', 'json', 'json_pretty', 'yaml_str', 'md', 'md_code', 'md_code_cell', 'css_str', 'ident'] as const;
-
 type HelperArg = unknown;
 
 /** Handlebars passes an options object as the last argument; a helper called with nothing is a bug. */

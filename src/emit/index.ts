@@ -9,7 +9,7 @@ import { PARTS, type Part } from './parts.js';
 import type { OutputFile } from './types.js';
 import { viewProject, type EmitContext } from './view-model.js';
 
-export type { OutputFile, Emitter } from './types.js';
+export type { OutputFile } from './types.js';
 export type { EmitAssets } from './assets.js';
 export type { EmitContext, ProjectView, EpochView } from './view-model.js';
 

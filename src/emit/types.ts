@@ -1,6 +1,4 @@
-/** Contract of every emitter: a pure function from the IR to files. Only cli/ writes them to disk. */
-import type { Ir } from '../ir/schema.js';
-import type { EmitAssets } from './assets.js';
+/** One generated file: what every pure emitter returns. Only cli/ writes them to disk. */
 
 /** One generated file. `path` is POSIX, relative to the output folder, never absolute, never `..`. */
 export interface OutputFile {
@@ -14,6 +12,3 @@ export interface OutputFile {
    */
   sources: string[];
 }
-
-/** An emitter: pure, deterministic, no fs/process access. */
-export type Emitter = (ir: Ir, assets: EmitAssets) => OutputFile[];

@@ -103,6 +103,39 @@ function findCycle(ir: DagInput, done: ReadonlySet<string>): string[] | null {
   return null;
 }
 
+/** A dependency `epoch after after` that closes a cycle, with the cycle it closes (`[after, ..., after]`). */
+export interface CycleEdge {
+  epoch: string;
+  after: string;
+  path: string[];
+}
+
+/**
+ * Every edge that closes a cycle in a depth-first walk over prerequisites (epochs in the given order,
+ * prerequisites deduplicated and sorted), so the compiler can report each cycle once, at the `after`
+ * that closes it, identically across runs. Empty for a DAG.
+ */
+export function cycleEdges(ir: DagInput): CycleEdge[] {
+  const after = new Map(ir.epochs.map((e) => [e.id, [...new Set(e.after)].sort(byId)]));
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const out: CycleEdge[] = [];
+  const visit = (id: string): void => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const dep of after.get(id) ?? []) {
+      if (!after.has(dep)) continue;
+      const s = state.get(dep);
+      if (s === 'open') out.push({ epoch: id, after: dep, path: [...stack.slice(stack.indexOf(dep)), dep] });
+      else if (!s) visit(dep);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const e of ir.epochs) if (!state.has(e.id)) visit(e.id);
+  return out;
+}
+
 /** Direct and transitive prerequisites of `id`, sorted. */
 export function upstreamOf(ir: DagInput, id: string): string[] {
   const after = new Map(ir.epochs.map((e) => [e.id, e.after]));

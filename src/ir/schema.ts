@@ -1,7 +1,7 @@
 /**
  * The IR: the fully resolved spec (stdlib merged, defaults applied, epochs topologically ordered).
  * It is the one contract between the front end (compiler/lower-*.ts), the emitters (emit/), the flow
- * target, `pipec run`, and the Python runtime (which reads it as `.pipec/ir.json` / `.context/pipeline.json`).
+ * target, `pipec run`, and the Python runtime (which reads it as `.pipec/ir.json`).
  *
  * Rules: JSON-serialisable, no source ranges, every unit normalised (sizes in bytes, durations in
  * seconds, percentages as 0..100 numbers), every list sorted or in a meaningful documented order.

@@ -26,13 +26,13 @@ def project_root() -> Path:
 
 
 def load_ir(root: Path) -> dict[str, Any]:
-    """The IR from `.pipec/ir.json` (falling back to `.context/pipeline.json`)."""
-    for rel in (".pipec/ir.json", ".context/pipeline.json"):
-        ir = read_json(root / rel, None)
-        if ir is not None:
-            if not isinstance(ir, dict) or "epochs" not in ir:
-                raise ValidationError(f"{root / rel} is not a pipec IR (no 'epochs')")
-            return ir
+    """The IR from `.pipec/ir.json` (the only place pipec writes it)."""
+    path = root / ".pipec" / "ir.json"
+    ir = read_json(path, None)
+    if ir is not None:
+        if not isinstance(ir, dict) or "epochs" not in ir:
+            raise ValidationError(f"{path} is not a pipec IR (no 'epochs')")
+        return ir
     raise ValidationError(
         f"no .pipec/ir.json under {root}: run from the generated project's root or set PIPEC_PROJECT_ROOT"
     )
