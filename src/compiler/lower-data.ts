@@ -3,9 +3,7 @@ import type { Column, Data, Distribution, Ir } from '../ir/schema.js';
 import type { ColumnDecl, DistributionDecl, ShareDecl } from './model.js';
 import type { ResolvedSpec } from './resolve-model.js';
 import { lowerFormula } from './lower-formula.js';
-import { MODEL_FRAMEWORK } from './standard.js';
-import { isModelId } from './checks/check-model-names.js';
-import { DEFAULT_CV_FOLDS } from './checks/check-tuning.js';
+import { DEFAULT_CV_FOLDS, MODEL_FRAMEWORK, isModelId } from './standard.js';
 
 /** Seed used when a spec gives none (data generation and the split share it). */
 export const DEFAULT_SEED = 42;

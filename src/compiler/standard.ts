@@ -38,6 +38,12 @@ export const FORMULA_FUNCTIONS: Record<'log' | 'exp' | 'sqrt' | 'abs' | 'min' | 
   log: [1, 1], exp: [1, 1], sqrt: [1, 1], abs: [1, 1], min: [2, 2], max: [2, 2],
 };
 
+/** Whether `name` is a model id pipec can generate. */
+export const isModelId = (name: string): name is (typeof MODEL_IDS)[number] => (MODEL_IDS as readonly string[]).includes(name);
+
+/** Cross-validation folds when `tune ... cv` is not given (checks and lowering both read this). */
+export const DEFAULT_CV_FOLDS = 5;
+
 /** Platform ceilings of a standard Domino workspace (seed: 50MB files, 12GB RAM). */
 export const PLATFORM = {
   maxFileSizeBytes: 50 * 1024 ** 2,

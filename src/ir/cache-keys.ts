@@ -12,7 +12,6 @@
  * Pure and deterministic: canonical JSON sorts object keys; files are taken in path order.
  */
 import { createHash } from 'node:crypto';
-import type { OutputFile } from '../emit/types.js';
 import type { Ir } from './schema.js';
 import { topoOrder } from './dag.js';
 
@@ -47,8 +46,21 @@ export function irSection(ir: Ir, source: string): unknown {
   return cur;
 }
 
+/**
+ * What a cache key reads of a generated file. Structural, so ir/ does not depend on emit/ (emit's
+ * OutputFile satisfies it).
+ */
+export interface KeyedFile {
+  path: string;
+  contents: string;
+  /** Whether the file is written with the executable bit (part of what the job runs). */
+  executable?: boolean;
+  /** IR sections the file was generated from (`epochs.005`, `features`, ...). */
+  sources: readonly string[];
+}
+
 /** The generated files attributed to epoch `id`, sorted by path, flows/ excluded. */
-export function epochFiles(files: readonly OutputFile[], id: string): OutputFile[] {
+export function epochFiles<F extends KeyedFile>(files: readonly F[], id: string): F[] {
   const tag = `epochs.${id}`;
   return files
     .filter((f) => !f.path.startsWith(CACHE_KEY_EXCLUDED_PREFIX) && f.sources.includes(tag))
@@ -59,7 +71,7 @@ export function epochFiles(files: readonly OutputFile[], id: string): OutputFile
  * `cache_version` per epoch id: 64-hex sha256 (see the module comment for what it covers).
  * Epochs are visited in topological order so each prerequisite's key exists before it is used.
  */
-export function epochCacheKeys(ir: Ir, files: readonly OutputFile[]): Record<string, string> {
+export function epochCacheKeys(ir: Ir, files: readonly KeyedFile[]): Record<string, string> {
   const keys: Record<string, string> = {};
   const byId = new Map(ir.epochs.map((e) => [e.id, e]));
   for (const id of topoOrder(ir)) {

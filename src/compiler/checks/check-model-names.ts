@@ -3,9 +3,7 @@ import type { Check } from '../check-context.js';
 import { MODEL_IDS } from '../../ir/schema.js';
 import type { Located } from '../model.js';
 import { didYouMean, relatedAt } from '../report.js';
-
-/** Whether `name` is a model id pipec can generate. */
-export const isModelId = (name: string): name is (typeof MODEL_IDS)[number] => (MODEL_IDS as readonly string[]).includes(name);
+import { isModelId } from '../standard.js';
 
 /** PC2012 unknown model; PC2013 duplicate baseline. */
 export const checkModelNames: Check = {

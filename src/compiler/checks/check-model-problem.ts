@@ -1,7 +1,7 @@
 // Rule: every model can solve the project's problem kind.
 import type { Check } from '../check-context.js';
 import { MODEL_PROBLEM } from '../standard.js';
-import { isModelId } from './check-model-names.js';
+import { isModelId } from '../standard.js';
 
 /** PC4003: logistic regression for regression, linear regression / OLS for classification. */
 export const checkModelProblem: Check = {

@@ -1,10 +1,6 @@
 // Rule: tuning targets `best` or a baseline, and its fit count (trials × folds × baselines) stays reasonable.
 import type { Check } from '../check-context.js';
-import { PLATFORM } from '../standard.js';
-import { isModelId } from './check-model-names.js';
-
-/** Default number of cross-validation folds when `cv` is not given (mirrors lowering). */
-export const DEFAULT_CV_FOLDS = 5;
+import { DEFAULT_CV_FOLDS, PLATFORM, isModelId } from '../standard.js';
 
 /** PC4005 tune target not a baseline; PC4006 invalid budget/folds; PC4004 (warning) fit count explosion. */
 export const checkTuning: Check = {
