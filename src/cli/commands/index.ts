@@ -12,6 +12,7 @@ import { registerCompile } from './compile.js';
 import { registerPlan } from './plan.js';
 import { registerRun } from './run.js';
 import { registerStatus } from './status.js';
+import { registerLsp } from './lsp.js';
 
 export function registerCommands(program: Command): void {
   registerCheck(program);
@@ -23,4 +24,5 @@ export function registerCommands(program: Command): void {
   registerPlan(program);
   registerRun(program);
   registerStatus(program);
+  registerLsp(program);
 }

@@ -1,0 +1,199 @@
+/**
+ * Text fixes for diagnostics. The compiler states each fix as a hint in words with the code to write in
+ * backticks ("did you mean `scale`?", "add `encode c onehot` to the features block", "keep one of them");
+ * these rules turn such hints into edits, using the diagnostic's range and the syntax tree. A rule that
+ * does not apply yields nothing; every code still gets its fix as an "explain" action (code-actions.ts).
+ * test/lsp/code-actions.test.ts applies every edit to the diagnostic's golden case and requires the
+ * diagnostic to go away.
+ */
+import type { TextEdit } from 'vscode-languageserver';
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { Analysis } from './analysis.js';
+import { EditBuilder } from './text-edits.js';
+
+/** One quick fix: a title and its edits in the document. */
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+}
+
+const ticks = (s: string): string[] => [...s.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
+const concrete = (x: string): boolean => !/\.\.\.|…|<|NAME/.test(x);
+const BLOCK_WORDS = ['project', 'features', 'deploy', 'domino', 'data', 'models', 'limits'];
+
+/** Quick fixes for one diagnostic of `a` (which must be in `a`'s file). */
+export function quickFixes(a: Analysis, d: Diagnostic): QuickFix[] {
+  if (!d.range || d.file !== a.path) return [];
+  const b = new EditBuilder(a);
+  const start = d.range.start.offset;
+  const end = d.range.end.offset;
+  const spanText = a.text.slice(start, end);
+  const hint = d.hint ?? '';
+  const out: QuickFix[] = [];
+  const add = (title: string, ...edits: (TextEdit | null)[]) => {
+    const ok = edits.filter((e): e is TextEdit => e !== null);
+    if (ok.length > 0 && !out.some((f) => f.title === title)) out.push({ title, edits: ok });
+  };
+  const at = b.statementAt(start, end);
+  const stmt = at?.stmt;
+
+  // "did you mean `x`?" and lists of allowed words: replace the span.
+  const mean = /did you mean `([^`]+)`\?/.exec(hint)?.[1];
+  if (mean) add(`Change to \`${mean}\``, b.replace(start, end, mean));
+  const listed = /(?:expected one of the [a-z ]+: |use one of: |existing epochs: )(.*?)(?: \(|$)/.exec(hint)?.[1];
+  if (listed && !mean && /^[\w.]+$/.test(spanText)) {
+    for (const w of listed.split(', ').map((x) => x.replace(/`/g, ''))) if (/^[\w.]+$/.test(w)) add(`Change to \`${w}\``, b.replace(start, end, w));
+  }
+  // A suggested name (`such as \`x\``, `e.g. \`x_derived\``) for the name under the span.
+  const suggested = /(?:such as|e\.g\.) `([a-z_][a-z0-9_]*)`/.exec(hint)?.[1];
+  if (suggested && /^[\w-]+$/.test(spanText)) add(`Rename to \`${suggested}\``, b.replace(start, end, suggested));
+
+  // Removing what is written twice, or what the hint says to remove.
+  if (stmt && (/^keep one\b/.test(hint) || /^remove (it|this declaration|one of|or rename one of the columns)/.test(hint) || /^rename or remove one of the/.test(hint))) {
+    if (d.code !== 'PC2016') add(`Remove \`${a.text.slice(stmt.range.start.offset, stmt.range.end.offset).split('\n')[0]}\``, b.deleteStatement(stmt));
+  }
+  const removeWhat = /^remove (?:one )?`([^`]+)`/.exec(hint)?.[1];
+  if (removeWhat && at) {
+    if (spanText === removeWhat) add(`Remove \`${removeWhat}\``, b.replace(a.text[start - 1] === ' ' ? start - 1 : start, end, ''));
+    else if (stmt?.keyword.name === removeWhat) add(`Remove this \`${removeWhat}\``, b.deleteStatement(stmt));
+    else {
+      const other = findStatement(a, removeWhat);
+      if (other) add(`Remove \`${removeWhat}\``, b.deleteStatement(other));
+    }
+  }
+  if (/^remove the repeated/.test(hint)) {
+    const comma = a.text.lastIndexOf(',', start);
+    if (comma >= 0 && a.text.slice(comma + 1, start).trim() === '') add('Remove the repeated model', b.replace(comma, end, ''));
+  }
+
+  // "write `stmt`" / "use e.g. `stmt`": a corrected form of the statement or of part of it.
+  const written = /^(?:write(?: it as)?|use(?: e\.g\.)?|use a whole number of rows such as|compare it with a size like|write a size like|use a positive size, e\.g\.|call it as|tune)(?: e\.g\.)? `([^`]+)`/.exec(hint)?.[1];
+  if (written && concrete(written) && stmt) {
+    const words = written.split(/\s+/);
+    const head = words[0] as string;
+    const argsEnd = stmt.args.length > 0 ? (stmt.args[stmt.args.length - 1]?.range.end.offset ?? stmt.range.end.offset) : stmt.keyword.range.end.offset;
+    if (words.length === 1 && /^\S+$/.test(spanText)) add(`Change to \`${written}\``, b.replace(start, end, written));
+    else if (head === stmt.keyword.name) add(`Change to \`${written}\``, b.replace(stmt.range.start.offset, argsEnd, written));
+    else if (head === 'require' && stmt.keyword.name === 'require') add(`Change to \`${written}\``, b.replace(stmt.range.start.offset, argsEnd, written));
+    else {
+      const stmtText = a.text.slice(stmt.range.start.offset, argsEnd);
+      const m = new RegExp(`(^|\\s)${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`).exec(stmtText);
+      if (m) {
+        const from = stmt.range.start.offset + m.index + m[1]!.length;
+        const tokens = a.text.slice(from, argsEnd).match(/^\S+(?:\s+\S+){0,}/)?.[0].split(/\s+/).slice(0, words.length).join(' ') ?? '';
+        const to = from + a.text.slice(from).indexOf(tokens) + tokens.length;
+        add(`Change to \`${written}\``, b.replace(from, to, written));
+      }
+    }
+  }
+  const ceiling = /^use (\d+[A-Za-z%]+) or less/.exec(hint)?.[1];
+  if (ceiling) add(`Change to \`${ceiling}\``, b.replace(start, end, ceiling));
+
+  // "add `x` inside/to the ... block" (or "to epoch NNN"): insert the statement there.
+  for (const m of hint.matchAll(/add `([^`]+)`(?: \([^)]*\))?(?: inside| to)? (?:the )?(\w+)?(?: (\d{3}))?/g)) {
+    const line = m[1] as string;
+    if (!concrete(line) || line.startsWith('.') || line === '"') continue;
+    const where = m[2];
+    if (where === 'epoch' && m[3]) {
+      const epoch = findEpoch(a, m[3]);
+      if (epoch) add(`Add \`${line}\` to epoch ${m[3]}`, b.appendTo(epoch, line));
+    } else if (line.startsWith('use ')) add(`Add \`${line}\``, b.prependToProject(line));
+    else if (where && BLOCK_WORDS.includes(where) && where !== 'project') add(`Add \`${line}\` to the ${where} block`, b.appendToBlock(where, line));
+    else {
+      const p = b.project();
+      if (p) add(`Add \`${line}\``, b.appendTo(p, line));
+    }
+  }
+  addSpecial(a, d, b, add);
+  return out;
+}
+
+/** Fixes that need the model rather than the hint's words. */
+function addSpecial(a: Analysis, d: Diagnostic, b: EditBuilder, add: (title: string, ...e: (TextEdit | null)[]) => void): void {
+  const range = d.range;
+  if (!range) return;
+  const start = range.start.offset;
+  const end = range.end.offset;
+  const span = a.text.slice(start, end);
+  switch (d.code) {
+    case 'PC0002': { // unterminated string: close it at the end of the line
+      const nl = a.text.indexOf('\n', start);
+      const eol = nl < 0 ? a.text.length : a.text[nl - 1] === '\r' ? nl - 1 : nl;
+      add('Close the string', b.replace(eol, eol, '"'));
+      break;
+    }
+    case 'PC1004':
+      if (/^[\w.]+$/.test(span)) add(`Quote as "${span}"`, b.replace(start, end, `"${span}"`));
+      break;
+    case 'PC1009':
+      if (/^add the block/.test(d.hint ?? '')) {
+        const s = b.statementAt(start, end)?.stmt;
+        if (s) add('Add the block', b.replace(s.range.end.offset, s.range.end.offset, ' {\n}'));
+      }
+      break;
+    case 'PC1010': { // move a top-level statement into the project block
+      const s = b.statementAt(start, end)?.stmt;
+      const line = s ? a.text.slice(s.range.start.offset, s.range.end.offset) : '';
+      if (s && !s.block && !line.includes('\n')) add(`Move \`${line}\` into the project block`, b.deleteStatement(s), b.prependToProject(line));
+      break;
+    }
+    case 'PC2003': { // duplicate epoch: the next free number
+      const used = new Set((a.spec?.epochs ?? []).map((e) => Number(e.id)));
+      for (const m of a.text.matchAll(/^\s*epoch\s+(\d+)/gm)) used.add(Number(m[1]));
+      let n = Number(span);
+      while (used.has(n) && n < 999) n++;
+      if (!used.has(n)) add(`Renumber to ${String(n).padStart(3, '0')}`, b.replace(start, end, String(n).padStart(3, '0')));
+      break;
+    }
+    case 'PC2015': add('Name the epoch', b.replace(end, end, ' my_step')); break;
+    case 'PC3001': { // shares off by some percent: absorb the difference in the last share
+      const col = [...(a.project?.data?.columns ?? []), ...(a.project?.data?.target ? [a.project.data.target] : [])]
+        .find((c) => c.name.range.start.offset === start);
+      const shares = col && 'categories' in col ? col.categories : col && 'generator' in col && col.generator?.kind === 'categories' ? col.generator.categories : null;
+      const last = shares?.[shares.length - 1];
+      if (shares && last) {
+        const sum = shares.reduce((s, x) => s + x.share, 0);
+        const value = Math.round((last.share + 100 - sum) * 1e6) / 1e6;
+        if (value > 0) add(`Make the last share ${value}%`, b.replace(last.shareRange.start.offset, last.shareRange.end.offset, `${value}%`));
+      }
+      break;
+    }
+    case 'PC3011': { // a distribution for a column that has none
+      const s = b.statementAt(start, end)?.stmt;
+      const type = s?.args[1];
+      if (type) add('Add `uniform(0, 1)`', b.replace(type.range.end.offset, type.range.end.offset, ' uniform(0, 1)'));
+      break;
+    }
+    case 'PC3012': {
+      const callee = /^(linear|logistic)\b/.exec(span)?.[1];
+      const want = /use `(\w+)\(/.exec(d.hint ?? '')?.[1];
+      if (callee && want) add(`Use \`${want}(...)\``, b.replace(start, start + callee.length, want));
+      break;
+    }
+    case 'PC3010': {
+      const kind = /use a `(\w+)` target/.exec(d.hint ?? '')?.[1];
+      if (kind && /^\w+$/.test(span)) add(`Change the target kind to \`${kind}\``, b.replace(start, end, kind));
+      break;
+    }
+    default: break;
+  }
+}
+
+/** A statement whose source text is exactly `text` (`encode x onehot`). */
+function findStatement(a: Analysis, text: string) {
+  const visit = (list: typeof a.syntax.statements): (typeof list)[number] | null => {
+    for (const s of list) {
+      if (a.text.slice(s.range.start.offset, s.range.end.offset) === text) return s;
+      const inner = s.block ? visit(s.block.statements) : null;
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return visit(a.syntax.statements);
+}
+
+/** The spec's `epoch NNN` statement. */
+function findEpoch(a: Analysis, id: string) {
+  const p = a.syntax.statements.find((s) => s.keyword.name === 'project');
+  return p?.block?.statements.find((s) => s.keyword.name === 'epoch' && s.args[0]?.kind === 'Number' && s.args[0].raw.padStart(3, '0') === id) ?? null;
+}
