@@ -18,7 +18,7 @@ export interface QuickFix {
 }
 
 const ticks = (s: string): string[] => [...s.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
-const concrete = (x: string): boolean => !/\.\.\.|…|<|NAME/.test(x);
+const concrete = (x: string): boolean => !/\.\.\.|…|<[a-z]+>|NAME/.test(x);
 const BLOCK_WORDS = ['project', 'features', 'deploy', 'domino', 'data', 'models', 'limits'];
 
 /** Quick fixes for one diagnostic of `a` (which must be in `a`'s file). */
@@ -67,20 +67,22 @@ export function quickFixes(a: Analysis, d: Diagnostic): QuickFix[] {
   }
 
   // "write `stmt`" / "use e.g. `stmt`": a corrected form of the statement or of part of it.
-  const written = /^(?:write(?: it as)?|use(?: e\.g\.)?|use a whole number of rows such as|compare it with a size like|write a size like|use a positive size, e\.g\.|call it as|tune)(?: e\.g\.)? `([^`]+)`/.exec(hint)?.[1];
-  if (written && concrete(written) && stmt) {
+  const written = /(?:^write(?: it as)?(?: e\.g\.)?|^use(?: e\.g\.)?|e\.g\.|such as|like|^call it as|^tune) `([^`]+)`/.exec(hint)?.[1];
+  if (written && concrete(written) && stmt && !mean) {
     const words = written.split(/\s+/);
     const head = words[0] as string;
-    const argsEnd = stmt.args.length > 0 ? (stmt.args[stmt.args.length - 1]?.range.end.offset ?? stmt.range.end.offset) : stmt.keyword.range.end.offset;
-    if (words.length === 1 && /^\S+$/.test(spanText)) add(`Change to \`${written}\``, b.replace(start, end, written));
-    else if (head === stmt.keyword.name) add(`Change to \`${written}\``, b.replace(stmt.range.start.offset, argsEnd, written));
-    else if (head === 'require' && stmt.keyword.name === 'require') add(`Change to \`${written}\``, b.replace(stmt.range.start.offset, argsEnd, written));
+    const lastArg = stmt.args[stmt.args.length - 1];
+    const argsEnd = lastArg ? lastArg.range.end.offset : stmt.keyword.range.end.offset;
+    const ident = (x: string) => /^[\w.]+/.exec(x)?.[0];
+    if ((words.length === 1 && /^\S+$/.test(spanText)) || (ident(written) !== undefined && ident(written) === ident(spanText) && /\(/.test(written))) {
+      add(`Change to \`${written}\``, b.replace(start, end, written));
+    } else if (head === stmt.keyword.name) add(`Change to \`${written}\``, b.replace(stmt.range.start.offset, argsEnd, written));
     else {
       const stmtText = a.text.slice(stmt.range.start.offset, argsEnd);
       const m = new RegExp(`(^|\\s)${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`).exec(stmtText);
       if (m) {
-        const from = stmt.range.start.offset + m.index + m[1]!.length;
-        const tokens = a.text.slice(from, argsEnd).match(/^\S+(?:\s+\S+){0,}/)?.[0].split(/\s+/).slice(0, words.length).join(' ') ?? '';
+        const from = stmt.range.start.offset + m.index + (m[1] as string).length;
+        const tokens = a.text.slice(from, argsEnd).split(/\s+/).slice(0, words.length).join(' ');
         const to = from + a.text.slice(from).indexOf(tokens) + tokens.length;
         add(`Change to \`${written}\``, b.replace(from, to, written));
       }
@@ -89,17 +91,21 @@ export function quickFixes(a: Analysis, d: Diagnostic): QuickFix[] {
   const ceiling = /^use (\d+[A-Za-z%]+) or less/.exec(hint)?.[1];
   if (ceiling) add(`Change to \`${ceiling}\``, b.replace(start, end, ceiling));
 
-  // "add `x` inside/to the ... block" (or "to epoch NNN"): insert the statement there.
-  for (const m of hint.matchAll(/add `([^`]+)`(?: \([^)]*\))?(?: inside| to)? (?:the )?(\w+)?(?: (\d{3}))?/g)) {
-    const line = m[1] as string;
-    if (!concrete(line) || line.startsWith('.') || line === '"') continue;
-    const where = m[2];
-    if (where === 'epoch' && m[3]) {
-      const epoch = findEpoch(a, m[3]);
-      if (epoch) add(`Add \`${line}\` to epoch ${m[3]}`, b.appendTo(epoch, line));
-    } else if (line.startsWith('use ')) add(`Add \`${line}\``, b.prependToProject(line));
-    else if (where && BLOCK_WORDS.includes(where) && where !== 'project') add(`Add \`${line}\` to the ${where} block`, b.appendToBlock(where, line));
-    else {
+  // "add `x` [or `y`] inside/to the ... block" (or "to epoch NNN"): insert the first concrete one there.
+  // PC3013's "add `format csv`" does not clear it today (the compiler infers the format from the path
+  // before reading the block's `format`), so only its other fix, the file extension, is offered.
+  const addAt = d.code === 'PC3013' ? -1 : hint.search(/(^|[ ,(])add `/);
+  if (addAt >= 0) {
+    const part = hint.slice(addAt);
+    const line = ticks(part).find((x) => concrete(x) && /^[a-z]/.test(x) && x.includes(' '));
+    const where = /(?:inside|to) (?:the )?(\w+) block/.exec(part)?.[1];
+    const epochId = /to epoch (\d{3})/.exec(part)?.[1];
+    if (line && epochId) {
+      const epoch = findEpoch(a, epochId);
+      if (epoch) add(`Add \`${line}\` to epoch ${epochId}`, b.appendTo(epoch, line));
+    } else if (line?.startsWith('use ')) add(`Add \`${line}\``, b.prependToProject(line));
+    else if (line && where && BLOCK_WORDS.includes(where) && where !== 'project') add(`Add \`${line}\` to the ${where} block`, b.appendToBlock(where, line));
+    else if (line) {
       const p = b.project();
       if (p) add(`Add \`${line}\``, b.appendTo(p, line));
     }
@@ -120,6 +126,21 @@ function addSpecial(a: Analysis, d: Diagnostic, b: EditBuilder, add: (title: str
       const nl = a.text.indexOf('\n', start);
       const eol = nl < 0 ? a.text.length : a.text[nl - 1] === '\r' ? nl - 1 : nl;
       add('Close the string', b.replace(eol, eol, '"'));
+      break;
+    }
+    case 'PC3013': { // `use a .csv or .parquet file`: change the extension in the path
+      const ext = /\.[A-Za-z0-9]+(?="$)/.exec(span);
+      if (ext) for (const want of ['.csv', '.parquet']) add(`Use a \`${want}\` file`, b.replace(start + ext.index, start + ext.index + ext[0].length, want));
+      break;
+    }
+    case 'PC0001': add('Remove the character', b.replace(start, end, '')); break;
+    case 'PC0003': // a lone backslash: escape it
+      if (span.startsWith('\\')) add('Escape the backslash', b.replace(start, start + 1, '\\\\'));
+      break;
+    case 'PC0009': { // a statement after `}` on the same line: start it on a new line
+      let from = start;
+      while (from > 0 && (a.text[from - 1] === ' ' || a.text[from - 1] === '\t')) from--;
+      add('Put the statement on its own line', b.replace(from, start, `\n${b.indentAt(start)}`));
       break;
     }
     case 'PC1004':

@@ -1,0 +1,65 @@
+/**
+ * Every registered diagnostic code offers its fix as a code action. The test walks the registry; for
+ * each code it checks its golden case (test/diagnostics/cases, test/flows/cases, or the registry's
+ * own example): each diagnostic of that code gets the explanation action carrying the registered fix,
+ * and where fixes.ts offers text edits, applying one must make that diagnostic go away.
+ * Which codes get an edit and which only the explanation is a golden file (test/lsp/golden/fix-kinds.json).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CODES } from '../../src/diagnostics/codes.js';
+import { analyze } from '../../src/lsp/analysis.js';
+import { codeActions, explainAction } from '../../src/lsp/code-actions.js';
+import { toLspRange } from '../../src/lsp/locate.js';
+import { diskLoader, REPO_ROOT } from '../compiler/helpers/disk-loader.js';
+import { expectGolden } from '../helpers/golden.js';
+
+const loader = diskLoader();
+const URI = 'file:///case.pipeline';
+const CASE_DIRS = ['test/diagnostics/cases', 'test/flows/cases'];
+
+/** Spec texts that report `code`: its golden cases, else the registry example. */
+function casesOf(code: string, example: string): { name: string; text: string }[] {
+  const found = CASE_DIRS.flatMap((dir) => readdirSync(join(REPO_ROOT, dir))
+    .filter((f) => f.startsWith(`${code}-`) && f.endsWith('.pipeline'))
+    .map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(REPO_ROOT, dir, f), 'utf8') })));
+  return found.length > 0 ? found : [{ name: 'registry example', text: `${example}\n` }];
+}
+
+const count = (text: string, code: string) => analyze({ path: 'case.pipeline', text }, loader).diagnostics.filter((d) => d.code === code).length;
+
+describe('code actions for every registered diagnostic', () => {
+  const kinds: Record<string, string> = {};
+  for (const [code, info] of CODES) {
+    it(`${code} (${info.title}) offers its fix`, () => {
+      let reported = 0;
+      let edited = 0;
+      for (const c of casesOf(code, info.example)) {
+        const a = analyze({ path: 'case.pipeline', text: c.text }, loader);
+        for (const d of a.diagnostics.filter((x) => x.code === code && x.range && x.file === a.path)) {
+          reported++;
+          const actions = codeActions(a, URI, toLspRange(d.range!), []);
+          const explain = actions.find((x) => x.command?.arguments?.[0] === code);
+          expect(explain?.title).toBe(`${code}: ${info.fix}`);
+          const fixes = actions.filter((x) => x.edit);
+          if (fixes.length === 0) continue;
+          // At least one offered edit removes this diagnostic; none may leave it in place and break the file.
+          const before = count(c.text, code);
+          const results = fixes.map((f) => TextDocument.applyEdits(TextDocument.create(URI, 'pipeline', 0, c.text), f.edit!.changes![URI]!));
+          expect(results.some((t) => count(t, code) < before), `${c.name}: ${fixes.map((f) => f.title).join(' | ')}`).toBe(true);
+          edited++;
+        }
+      }
+      if (reported === 0) {
+        // Codes `pipec check` never reports in an editor (written files, CLI usage): the action is still defined.
+        expect(explainAction(code)?.command?.arguments).toEqual([code]);
+        kinds[code] = 'not reported by check: explanation action';
+      } else kinds[code] = edited > 0 ? 'text edit' : 'explanation action';
+    });
+  }
+  it('records which codes get a text edit', () => {
+    expectGolden(join(REPO_ROOT, 'test/lsp/golden/fix-kinds.json'), `${JSON.stringify(kinds, null, 2)}\n`);
+  });
+});
