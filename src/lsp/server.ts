@@ -16,11 +16,12 @@ import { definition } from './definition.js';
 import { toLspDiagnostics } from './diagnostics.js';
 import { DocumentStore, type OpenDocument } from './documents.js';
 import { explainMarkdown, hover } from './hover.js';
+import { renderSvg } from './graph-svg.js';
 import type { ServerEnv } from './knowledge.js';
 import { documentSymbols, foldingRanges } from './outline.js';
 import { prepareRename, rename } from './rename.js';
 
-/** Custom request: the epoch DAG of a document as Mermaid text (null when the spec has errors). */
+/** Custom request: the epoch DAG of a document as Mermaid text and SVG (null when the spec has errors). */
 export const GRAPH_REQUEST = 'pipec/graph';
 
 /** Start serving on `connection` (already created; `listen()` is called here). */
@@ -116,7 +117,7 @@ export function startServer(connection: Connection, env: ServerEnv): void {
     const c = current(p.uri);
     if (!c || c.a.diagnostics.some((x) => x.severity === 'error')) return null;
     const checked = checkSyntax(c.a.syntax, { loadLibrary: (n) => env.loadLibrary(n) });
-    return checked.ir ? renderMermaid(checked.ir) : null;
+    return checked.ir ? { mermaid: renderMermaid(checked.ir), svg: renderSvg(checked.ir) } : null;
   });
   connection.listen();
 }
