@@ -37,7 +37,7 @@ export function pathOfUri(uri: string): string {
 /** The store; `onAnalysed` publishes diagnostics for a fresh analysis. */
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
-  /** Duration of the last analysis, the adaptive debounce delay. */
+  /** Duration of the last analysis (ms), which sets the adaptive debounce delay. */
   private lastMs = 0;
 
   constructor(
@@ -75,7 +75,9 @@ export class DocumentStore {
       d.doc = TextDocument.update(d.doc, [c], version);
     }
     if (d.timer) clearTimeout(d.timer);
-    const delay = this.debounceMs ?? Math.min(150, Math.round(this.lastMs));
+    // Adaptive debounce: a check that costs little runs at once (edits already queued are still coalesced);
+    // an expensive one (a huge spec) waits a quarter of its cost, at most 50 ms, so a burst is checked once.
+    const delay = this.debounceMs ?? (this.lastMs < 20 ? 0 : Math.min(50, Math.round(this.lastMs / 4)));
     d.timer = setTimeout(() => this.flush(d), delay);
   }
 

@@ -10,7 +10,7 @@
  * whole file. test/lsp/incremental.test.ts checks the result equals a full parse, edit by edit.
  */
 import { parseSpec } from '../grammar/index.js';
-import type { Block, Comment, Statement, SyntaxFile } from '../grammar/syntax.js';
+import type { Block, Comment, Expr, Statement, SyntaxFile } from '../grammar/syntax.js';
 import type { Position } from '../diagnostics/types.js';
 
 /** One text replacement in offsets of the text before it: `[start, end)` becomes `text`. */
@@ -48,24 +48,61 @@ function lineEnd(text: string, offset: number): number {
   return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
 }
 
-/** Every Position object in a tree, each once (ranges share position objects). */
-function positions(root: unknown, out: Set<Position>): Set<Position> {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      for (const x of node) stack.push(x);
-      continue;
+/** Marks a position as moved by one shiftAfter call (a symbol: invisible to JSON and the rest of pipec). */
+const MOVED = Symbol('moved');
+let generation = 0;
+
+/**
+ * Shift every position at or after offset `from` by `delta` characters and `lines` lines, walking only
+ * statements that reach past `from`. Ranges share position objects (a statement starts where its
+ * keyword does), so each object is shifted once.
+ */
+function shiftAfter(statements: readonly Statement[], comments: readonly Comment[], from: number, delta: number, lines: number): void {
+  // A Set of every moved position was most of the cost on a 10k-statement spec; a stamp is cheaper.
+  const gen = ++generation;
+  const shift = (p: Position) => {
+    const stamped = p as Position & { [MOVED]?: number };
+    if (p.offset < from || stamped[MOVED] === gen) return;
+    stamped[MOVED] = gen;
+    p.offset += delta;
+    p.line += lines;
+  };
+  const range = (r: { start: Position; end: Position }) => {
+    shift(r.start);
+    shift(r.end);
+  };
+  const expr = (e: Expr): void => {
+    if (e.range.end.offset < from) return;
+    range(e.range);
+    switch (e.kind) {
+      case 'Call': expr(e.callee); e.args.forEach(expr); break;
+      case 'Binary': range(e.opRange); expr(e.left); expr(e.right); break;
+      case 'Unary': expr(e.operand); break;
+      case 'List': e.items.forEach(expr); break;
+      case 'Map': for (const m of e.entries) { range(m.range); range(m.keyRange); expr(m.value); } break;
+      case 'Pair': range(e.key.range); expr(e.value); break;
+      default: break;
     }
-    const rec = node as Record<string, unknown>;
-    if (typeof rec.offset === 'number' && typeof rec.line === 'number' && typeof rec.column === 'number') {
-      out.add(node as Position);
-      continue;
+  };
+  const stmts = (list: readonly Statement[]): void => {
+    for (const s of list) {
+      if (s.range.end.offset < from && (!s.block || s.block.range.end.offset < from)) continue;
+      range(s.range);
+      range(s.keyword.range);
+      s.args.forEach(expr);
+      if (s.block) {
+        range(s.block.range);
+        stmts(s.block.statements);
+      }
     }
-    for (const key in rec) if (key !== 'kind' && typeof rec[key] === 'object') stack.push(rec[key]);
-  }
-  return out;
+  };
+  stmts(statements);
+  for (const c of comments) range(c.range);
+}
+
+/** Move every position of a freshly parsed snippet to where the snippet starts in the file. */
+function moveSnippet(s: Statement, comments: readonly Comment[], offset: number, lines: number): void {
+  shiftAfter([s], comments, 0, offset, lines);
 }
 
 /**
@@ -94,27 +131,21 @@ export function reparseStatement(text: string, syntax: SyntaxFile, change: TextC
   if (parsed.diagnostics.length > 0 || parsed.syntax.statements.length !== 1 || !fresh || fresh.block) return null;
 
   // Shift the old tree's later positions, then place the new statement and its comments.
-  const before = text.slice(0, from);
-  const startLine = before.split('\n').length;
-  const oldLines = text.slice(from, to).split('\n').length;
+  const startLine = old.range.start.line;
+  const oldLines = old.range.end.line - old.range.start.line + 1;
   const newLines = region.split('\n').length;
   const lineDelta = newLines - oldLines;
-  const oldPositions = positions(syntax, new Set());
-  for (const p of positions(old, new Set())) oldPositions.delete(p);
   const replaced = new Set(syntax.comments.filter((c) => c.range.start.offset >= from && c.range.start.offset <= to));
-  for (const c of replaced) for (const p of positions(c, new Set())) oldPositions.delete(p);
-  for (const p of oldPositions) {
-    if (p.offset < to) continue;
-    p.offset += delta;
-    p.line += lineDelta;
+  const kept = syntax.comments.filter((c) => !replaced.has(c));
+  // Positions from the end of the region on move (the old statement's too, harmlessly: it is dropped).
+  shiftAfter(syntax.statements, kept, to, delta, lineDelta);
+  if (syntax.range.end.offset >= to) {
+    syntax.range.end.offset += delta;
+    syntax.range.end.line += lineDelta;
   }
-  for (const p of positions([fresh, parsed.syntax.comments], new Set())) {
-    p.offset += from;
-    p.line += startLine - 1;
-  }
+  moveSnippet(fresh, parsed.syntax.comments, from, startLine - 1);
   place.list[place.index] = fresh;
-  const comments: Comment[] = syntax.comments.filter((c) => !replaced.has(c));
-  comments.push(...parsed.syntax.comments);
+  const comments: Comment[] = [...kept, ...parsed.syntax.comments];
   comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
   syntax.comments = comments;
   return { text: newText, syntax };
