@@ -1,0 +1,115 @@
+/**
+ * The server's features in process, on the example and small specs: completion by context, hover on
+ * each kind of name, definitions into the stdlib, outline, rename limits, and the keyword table the
+ * compiler itself provides.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/lsp/analysis.js';
+import { complete } from '../../src/lsp/completion.js';
+import { definition } from '../../src/lsp/definition.js';
+import { hover } from '../../src/lsp/hover.js';
+import type { ServerEnv } from '../../src/lsp/knowledge.js';
+import { prepareRename, rename } from '../../src/lsp/rename.js';
+import { blockKeywords } from '../../src/lsp/vocabulary.js';
+import { diskLoader, REPO_ROOT } from '../compiler/helpers/disk-loader.js';
+
+const loader = diskLoader();
+const env: ServerEnv = {
+  loadLibrary: loader,
+  uriOf: (f) => (f.startsWith('<stdlib>/') ? `file:///stdlib/${f.slice('<stdlib>/'.length)}` : null),
+  textOf: (f) => loader(f.replace('<stdlib>/', '').replace('.pipeline', '').replace('/', '.'))?.text ?? null,
+  docsUri: null,
+};
+const EXAMPLE = readFileSync(join(REPO_ROOT, 'examples/credit-risk/project.pipeline'), 'utf8');
+const PATH = 'examples/credit-risk/project.pipeline';
+const a = analyze({ path: PATH, text: EXAMPLE }, loader);
+const at = (needle: string, delta = 0) => {
+  const i = EXAMPLE.indexOf(needle);
+  if (i < 0) throw new Error(`${needle} not found`);
+  return i + delta;
+};
+const hoverText = (offset: number) => {
+  const h = hover(a, env, offset);
+  return h ? (h.contents as { value: string }).value : '';
+};
+/** Completion labels with `insert` typed at `needle` (inserted before it). */
+const completeAt = (needle: string, insert: string) => {
+  const i = at(needle);
+  const text = EXAMPLE.slice(0, i) + insert + EXAMPLE.slice(i);
+  return complete(a, text, i + insert.length).map((x) => x.label);
+};
+
+describe('completion by context', () => {
+  it('offers models of the problem kind after `baseline`', () => {
+    const labels = completeAt('    tune ', '    baseline ');
+    expect(labels).toContain('sklearn.logistic_regression');
+    expect(labels).not.toContain('sklearn.linear_regression');
+  });
+  it('offers epoch numbers after `after` and `review after`, and metrics of the problem kind after `metric`', () => {
+    expect(completeAt('  review after 006', '  review after ')).toEqual(['001', '002', '003', '004', '005', '006', '007', '008']);
+    expect(completeAt('    gate {\n      require metric.f1', '    after ')).toContain('004');
+    expect(completeAt('  use lifecycle', '  metric ')).toEqual(['accuracy', 'precision', 'recall', 'f1_score', 'roc_auc', 'log_loss']);
+  });
+  it('offers tiers inside an epoch, encodings and category columns, scalings', () => {
+    expect(completeAt('    gate {\n      require metric.f1', '    tier ')).toEqual(['small', 'medium', 'large']);
+    expect(completeAt('    scale  standard', '    encode ')).toEqual(['employment']);
+    expect(completeAt('    scale  standard', '    encode employment ')).toEqual(['onehot', 'ordinal']);
+    expect(completeAt('    split  test', '    scale ')).toEqual(['standard', 'minmax', 'robust', 'none']);
+  });
+  it('offers the keywords of each block, asked of the compiler', () => {
+    const k = blockKeywords();
+    expect(k.get('gate')).toEqual(['require']);
+    expect(k.get('features')).toEqual(['derive', 'encode', 'scale', 'split']);
+    expect(k.get('project')).toEqual(expect.arrayContaining(['data', 'deploy', 'epoch', 'use']));
+    expect(k.get('epoch')).toEqual(expect.arrayContaining(['after', 'gate', 'produces', 'tier']));
+    expect(completeAt('      require metric.f1', '      ')).toEqual(['require']);
+  });
+});
+
+describe('hover', () => {
+  it('explains models, metrics, quantities, keywords, columns, derives and tiers', () => {
+    expect(hoverText(at('xgboost', 2))).toBe('model `xgboost` — xgboost; classification and regression');
+    expect(hoverText(at('metric    f1_score', 12))).toContain('**metric** `f1_score` — a standard classification metric, recorded as fact `metric.f1_score` (the default)');
+    expect(hoverText(at('50MB', 1))).toBe('`50MB` — 50 mebibytes (1024 KB)');
+    expect(hoverText(at('  features {', 3))).toContain('**features** — Derived features, encodings');
+    expect(hoverText(at('total_balance / credit_limit', 2))).toContain('**column** `total_balance`: float — `column total_balance float    uniform(0, 40_000)`');
+    expect(hoverText(at('derive log_income', 9))).toContain('**derived feature** `log_income` = `log(income)`');
+    expect(hoverText(at('tier medium', 6))).toContain('**tier** `medium` → Domino hardware tier "Medium"');
+  });
+});
+
+describe('definition', () => {
+  it('goes from an epoch override and a review to the epoch in the stdlib', () => {
+    const d = definition(a, env, 'file:///spec', at('epoch 005', 7));
+    expect(d?.uri).toBe('file:///stdlib/lifecycle/domino_standard.pipeline');
+    const lib = loader('lifecycle.domino_standard')!.text.split('\n');
+    expect(lib[d!.range.start.line]?.slice(d!.range.start.character)).toMatch(/^005 model_development/);
+    expect(definition(a, env, 'file:///spec', at('review after 003', 14))?.range.start.line).toBe(lib.findIndex((l) => l.includes('epoch 003')));
+  });
+  it('goes from a derive use to nothing it does not declare', () => {
+    expect(definition(a, env, 'file:///spec', at('scale  standard', 8))).toBeNull();
+  });
+});
+
+describe('rename', () => {
+  it('renames a derived feature and refuses words that are not declared names', () => {
+    expect(prepareRename(a, at('scale  standard', 8))).toBeNull();
+    expect(prepareRename(a, at('log_income', 2))?.placeholder).toBe('log_income');
+    expect(rename(a, 'file:///spec', at('log_income', 2), 'Bad Name')).toBeNull();
+    const edit = rename(a, 'file:///spec', at('employment    category', 2), 'job');
+    expect(edit?.changes?.['file:///spec']?.map((e) => e.range.start.line + 1)).toEqual([34, 41]);
+  });
+});
+
+describe('analysis of a broken file', () => {
+  it('keeps hover and completion working while a statement is half written', () => {
+    const broken = EXAMPLE.replace('    seed 42\n', '    seed (\n');
+    const b = analyze({ path: PATH, text: broken }, loader);
+    expect(b.diagnostics.every((d) => d.code.startsWith('PC0'))).toBe(true);
+    expect(b.spec?.facts.get('robustness.stability')?.epoch).toBe('006');
+    const i = broken.indexOf('robustness.stability') + 3;
+    expect((hover(b, env, i)?.contents as { value: string }).value).toContain('**fact** `robustness.stability`: percent');
+  });
+});
