@@ -140,6 +140,14 @@ describe('pipec lsp over stdio', () => {
     expect((await clean).diagnostics.map((d) => d.code)).toEqual(['PC8003', 'PC8002']);
   });
 
+  it('answers pipec/graph with the Mermaid of `pipec graph` and an SVG of the same DAG', async () => {
+    const graph = await s.conn.sendRequest('pipec/graph', { uri: URI }) as { mermaid: string; svg: string };
+    expect(graph.mermaid).toBe(runCli(['graph', REL]).stdout);
+    expect(graph.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(graph.svg.match(/<rect /g)).toHaveLength(8);
+    expect(graph.svg).toContain('review: Data quality assessment');
+  });
+
   it('renames a column across its declaration, formulas and the target formula', async () => {
     const edit = await s.conn.sendRequest(RenameRequest.type, { textDocument: { uri: URI }, position: pos('credit_limit', 2), newName: 'limit_usd' });
     const renamed = apply(edit?.changes?.[URI] ?? []);
