@@ -78,7 +78,14 @@ export class DocumentStore {
     // Adaptive debounce: a check that costs little runs at once (edits already queued are still coalesced);
     // an expensive one (a huge spec) waits a quarter of its cost, at most 50 ms, so a burst is checked once.
     const delay = this.debounceMs ?? (this.lastMs < 20 ? 0 : Math.min(50, Math.round(this.lastMs / 4)));
-    d.timer = setTimeout(() => this.flush(d), delay);
+    d.timer = setTimeout(() => {
+      try {
+        this.flush(d);
+      } catch (err) {
+        // A bug in a feature must not end the session; stderr is the client's log, not the protocol.
+        process.stderr.write(`pipec lsp: analysis failed: ${(err as Error).stack ?? String(err)}\n`);
+      }
+    }, delay);
   }
 
   /** Bring `d.analysis` up to the current text now (no-op when current). */
@@ -89,12 +96,16 @@ export class DocumentStore {
     if (d.analysis.text === text && d.pending?.length === 0) return d.analysis;
     let syntax = null;
     if (d.clean && d.pending && d.pending.length > 0) {
-      let cur: { text: string; syntax: Analysis['syntax'] } | null = { text: d.analysis.text, syntax: d.analysis.syntax };
-      for (const change of d.pending) {
-        cur = cur ? reparseStatement(cur.text, cur.syntax, change) : null;
-        if (!cur) break;
+      try {
+        let cur: { text: string; syntax: Analysis['syntax'] } | null = { text: d.analysis.text, syntax: d.analysis.syntax };
+        for (const change of d.pending) {
+          cur = cur ? reparseStatement(cur.text, cur.syntax, change) : null;
+          if (!cur) break;
+        }
+        if (cur && cur.text === text) syntax = cur.syntax;
+      } catch {
+        syntax = null; // the whole parse below is the reference anyway
       }
-      if (cur && cur.text === text) syntax = cur.syntax;
     }
     d.analysis = this.run(d.path, text, syntax ?? undefined);
     d.clean = !d.analysis.diagnostics.some((x) => x.code.startsWith('PC0') && x.severity === 'error');
