@@ -143,6 +143,35 @@ function addSpecial(a: Analysis, d: Diagnostic, b: EditBuilder, add: (title: str
       add('Put the statement on its own line', b.replace(from, start, `\n${b.indentAt(start)}`));
       break;
     }
+    case 'PC2016': { // a category listed twice: drop the repeated entry (with the comma before it)
+      const comma = a.text.lastIndexOf(',', start);
+      const entryEnd = a.text.slice(end).search(/[,}]/);
+      if (comma >= 0 && entryEnd >= 0 && a.text.slice(comma + 1, start).trim() === '') add('Remove the repeated entry', b.replace(comma, end + entryEnd, ''));
+      break;
+    }
+    case 'PC3005': { // uniform(high, low): swap the bounds
+      const m = /^uniform\(\s*(-?[\d_.]+)\s*,\s*(-?[\d_.]+)\s*\)$/.exec(span);
+      if (m && Number(m[1]!.replace(/_/g, '')) > Number(m[2]!.replace(/_/g, ''))) add(`Change to \`uniform(${m[2]}, ${m[1]})\``, b.replace(start, end, `uniform(${m[2]}, ${m[1]})`));
+      break;
+    }
+    case 'PC4004': { // too many fits: the largest trial budget under the ceiling
+      const m = /\((\d+) trials × (\d+) folds \+ (\d+) baselines?\)/.exec(d.message);
+      const s = b.statementAt(start, end)?.stmt;
+      const budget = s?.args.findIndex((x) => x.kind === 'Name' && x.text === 'budget') ?? -1;
+      const n = s?.args[budget + 1];
+      const trials = m ? Math.floor((499 - Number(m[3])) / Number(m[2])) : 0;
+      if (n && budget >= 0 && trials > 0) add(`Lower the budget to ${trials} trials`, b.replace(n.range.start.offset, n.range.end.offset, String(trials)));
+      break;
+    }
+    case 'PC7004': { // retries outside 0..10: the nearest allowed number
+      const s = b.statementAt(start, end)?.stmt;
+      const v = Number(span);
+      if (s?.keyword.name === 'retries' && Number.isFinite(v)) {
+        const fixed = String(Math.min(10, Math.max(0, Math.round(v))));
+        add(`Change to ${fixed}`, b.replace(start, end, fixed));
+      }
+      break;
+    }
     case 'PC1004':
       if (/^[\w.]+$/.test(span)) add(`Quote as "${span}"`, b.replace(start, end, `"${span}"`));
       break;
