@@ -8,6 +8,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver';
 import type { Diagnostic } from '../diagnostics/types.js';
+import type { Statement } from '../grammar/syntax.js';
 import type { Analysis } from './analysis.js';
 import { EditBuilder } from './text-edits.js';
 
@@ -21,97 +22,122 @@ const ticks = (s: string): string[] => [...s.matchAll(/`([^`]+)`/g)].map((m) => 
 const concrete = (x: string): boolean => !/\.\.\.|…|<[a-z]+>|NAME/.test(x);
 const BLOCK_WORDS = ['project', 'features', 'deploy', 'domino', 'data', 'models', 'limits'];
 
+/** What every rule reads: the analysis, the diagnostic, its span and statement, and the collector. */
+interface FixContext {
+  a: Analysis;
+  d: Diagnostic;
+  b: EditBuilder;
+  start: number;
+  end: number;
+  spanText: string;
+  hint: string;
+  stmt: Statement | undefined;
+  add: (title: string, ...edits: (TextEdit | null)[]) => void;
+}
+
 /** Quick fixes for one diagnostic of `a` (which must be in `a`'s file). */
 export function quickFixes(a: Analysis, d: Diagnostic): QuickFix[] {
   if (!d.range || d.file !== a.path) return [];
   const b = new EditBuilder(a);
   const start = d.range.start.offset;
   const end = d.range.end.offset;
-  const spanText = a.text.slice(start, end);
-  const hint = d.hint ?? '';
   const out: QuickFix[] = [];
   const add = (title: string, ...edits: (TextEdit | null)[]) => {
     const ok = edits.filter((e): e is TextEdit => e !== null);
     if (ok.length > 0 && !out.some((f) => f.title === title)) out.push({ title, edits: ok });
   };
-  const at = b.statementAt(start, end);
-  const stmt = at?.stmt;
+  const ctx: FixContext = { a, d, b, start, end, spanText: a.text.slice(start, end), hint: d.hint ?? '', stmt: b.statementAt(start, end)?.stmt, add };
+  replaceName(ctx);
+  removeStatement(ctx);
+  rewrite(ctx);
+  addStatement(ctx);
+  addSpecial(a, d, b, add);
+  return out;
+}
 
-  // "did you mean `x`?" and lists of allowed words: replace the span.
+/** "did you mean `x`?", lists of allowed words, suggested names: replace the span. */
+function replaceName({ b, start, end, spanText, hint, add }: FixContext): void {
   const mean = /did you mean `([^`]+)`\?/.exec(hint)?.[1];
   if (mean) add(`Change to \`${mean}\``, b.replace(start, end, mean));
   const listed = /(?:expected one of the [a-z ]+: |use one of: |existing epochs: )(.*?)(?: \(|$)/.exec(hint)?.[1];
   if (listed && !mean && /^[\w.]+$/.test(spanText)) {
     for (const w of listed.split(', ').map((x) => x.replace(/`/g, ''))) if (/^[\w.]+$/.test(w)) add(`Change to \`${w}\``, b.replace(start, end, w));
   }
-  // A suggested name (`such as \`x\``, `e.g. \`x_derived\``) for the name under the span.
   const suggested = /(?:such as|e\.g\.) `([a-z_][a-z0-9_]*)`/.exec(hint)?.[1];
   if (suggested && /^[\w-]+$/.test(spanText)) add(`Rename to \`${suggested}\``, b.replace(start, end, suggested));
+  const ceiling = /^use (\d+[A-Za-z%]+) or less/.exec(hint)?.[1];
+  if (ceiling) add(`Change to \`${ceiling}\``, b.replace(start, end, ceiling));
+}
 
-  // Removing what is written twice, or what the hint says to remove.
-  if (stmt && (/^keep one\b/.test(hint) || /^remove (it|this declaration|one of|or rename one of the columns)/.test(hint) || /^rename or remove one of the/.test(hint))) {
-    if (d.code !== 'PC2016') add(`Remove \`${a.text.slice(stmt.range.start.offset, stmt.range.end.offset).split('\n')[0]}\``, b.deleteStatement(stmt));
+/** "keep one of them", "remove it", "remove `x`", "remove the repeated model": delete it. */
+function removeStatement({ a, d, b, start, end, spanText, hint, stmt, add }: FixContext): void {
+  if (stmt && d.code !== 'PC2016' && (/^keep one\b/.test(hint) || /^remove (it|this declaration|one of)/.test(hint) || /^rename or remove one of the/.test(hint))) {
+    add(`Remove \`${a.text.slice(stmt.range.start.offset, stmt.range.end.offset).split('\n')[0]}\``, b.deleteStatement(stmt));
   }
-  const removeWhat = /^remove (?:one )?`([^`]+)`/.exec(hint)?.[1];
-  if (removeWhat && at) {
-    if (spanText === removeWhat) add(`Remove \`${removeWhat}\``, b.replace(a.text[start - 1] === ' ' ? start - 1 : start, end, ''));
-    else if (stmt?.keyword.name === removeWhat) add(`Remove this \`${removeWhat}\``, b.deleteStatement(stmt));
+  const what = /^remove (?:one )?`([^`]+)`/.exec(hint)?.[1];
+  if (what && stmt) {
+    if (spanText === what) add(`Remove \`${what}\``, b.replace(a.text[start - 1] === ' ' ? start - 1 : start, end, ''));
+    else if (stmt.keyword.name === what) add(`Remove this \`${what}\``, b.deleteStatement(stmt));
     else {
-      const other = findStatement(a, removeWhat);
-      if (other) add(`Remove \`${removeWhat}\``, b.deleteStatement(other));
+      const other = findStatement(a, what);
+      if (other) add(`Remove \`${what}\``, b.deleteStatement(other));
     }
   }
   if (/^remove the repeated/.test(hint)) {
     const comma = a.text.lastIndexOf(',', start);
     if (comma >= 0 && a.text.slice(comma + 1, start).trim() === '') add('Remove the repeated model', b.replace(comma, end, ''));
   }
+}
 
-  // "write `stmt`" / "use e.g. `stmt`": a corrected form of the statement or of part of it.
+/** "write `stmt`" / "use e.g. `stmt`": a corrected form of the span, of the statement, or of part of it. */
+function rewrite({ a, b, start, end, spanText, hint, stmt, add }: FixContext): void {
   const written = /(?:^write(?: it as)?(?: e\.g\.)?|^use(?: e\.g\.)?|e\.g\.|such as|like|^call it as|^tune) `([^`]+)`/.exec(hint)?.[1];
-  if (written && concrete(written) && stmt && !mean) {
-    const words = written.split(/\s+/);
-    const head = words[0] as string;
-    const lastArg = stmt.args[stmt.args.length - 1];
-    const argsEnd = lastArg ? lastArg.range.end.offset : stmt.keyword.range.end.offset;
-    const ident = (x: string) => /^[\w.]+/.exec(x)?.[0];
-    if ((words.length === 1 && /^\S+$/.test(spanText)) || (ident(written) !== undefined && ident(written) === ident(spanText) && /\(/.test(written))) {
-      add(`Change to \`${written}\``, b.replace(start, end, written));
-    } else if (head === stmt.keyword.name) add(`Change to \`${written}\``, b.replace(stmt.range.start.offset, argsEnd, written));
-    else {
-      const stmtText = a.text.slice(stmt.range.start.offset, argsEnd);
-      const m = new RegExp(`(^|\\s)${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`).exec(stmtText);
-      if (m) {
-        const from = stmt.range.start.offset + m.index + (m[1] as string).length;
-        const tokens = a.text.slice(from, argsEnd).split(/\s+/).slice(0, words.length).join(' ');
-        const to = from + a.text.slice(from).indexOf(tokens) + tokens.length;
-        add(`Change to \`${written}\``, b.replace(from, to, written));
-      }
-    }
+  if (!written || !concrete(written) || !stmt || /did you mean/.test(hint)) return;
+  const words = written.split(/\s+/);
+  const head = words[0] as string;
+  const lastArg = stmt.args[stmt.args.length - 1];
+  const argsEnd = lastArg ? lastArg.range.end.offset : stmt.keyword.range.end.offset;
+  const ident = (x: string) => /^[\w.]+/.exec(x)?.[0];
+  const title = `Change to \`${written}\``;
+  // One word for one word, or a call for the same call (`clip(300, 850)` for `clip(850, 300)`).
+  if ((words.length === 1 && /^\S+$/.test(spanText)) || (ident(written) !== undefined && ident(written) === ident(spanText) && written.includes('('))) {
+    add(title, b.replace(start, end, written));
+    return;
   }
-  const ceiling = /^use (\d+[A-Za-z%]+) or less/.exec(hint)?.[1];
-  if (ceiling) add(`Change to \`${ceiling}\``, b.replace(start, end, ceiling));
+  // The whole statement (`rows 10_000`), its block kept.
+  if (head === stmt.keyword.name) {
+    add(title, b.replace(stmt.range.start.offset, argsEnd, written));
+    return;
+  }
+  // Part of the statement starting at the same word (`latency_p95 < 100ms` inside `api ...`).
+  const stmtText = a.text.slice(stmt.range.start.offset, argsEnd);
+  const m = new RegExp(`(^|\\s)${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`).exec(stmtText);
+  if (!m) return;
+  const from = stmt.range.start.offset + m.index + (m[1] as string).length;
+  const tokens = a.text.slice(from, argsEnd).split(/\s+/).slice(0, words.length).join(' ');
+  add(title, b.replace(from, from + a.text.slice(from).indexOf(tokens) + tokens.length, written));
+}
 
-  // "add `x` [or `y`] inside/to the ... block" (or "to epoch NNN"): insert the first concrete one there.
+/** "add `x` [or `y`] inside/to the ... block" (or "to epoch NNN"): insert the first concrete one there. */
+function addStatement({ a, d, b, hint, add }: FixContext): void {
   // PC3013's "add `format csv`" does not clear it today (the compiler infers the format from the path
   // before reading the block's `format`), so only its other fix, the file extension, is offered.
-  const addAt = d.code === 'PC3013' ? -1 : hint.search(/(^|[ ,(])add `/);
-  if (addAt >= 0) {
-    const part = hint.slice(addAt);
-    const line = ticks(part).find((x) => concrete(x) && /^[a-z]/.test(x) && x.includes(' '));
-    const where = /(?:inside|to) (?:the )?(\w+) block/.exec(part)?.[1];
-    const epochId = /to epoch (\d{3})/.exec(part)?.[1];
-    if (line && epochId) {
-      const epoch = findEpoch(a, epochId);
-      if (epoch) add(`Add \`${line}\` to epoch ${epochId}`, b.appendTo(epoch, line));
-    } else if (line?.startsWith('use ')) add(`Add \`${line}\``, b.prependToProject(line));
-    else if (line && where && BLOCK_WORDS.includes(where) && where !== 'project') add(`Add \`${line}\` to the ${where} block`, b.appendToBlock(where, line));
-    else if (line) {
-      const p = b.project();
-      if (p) add(`Add \`${line}\``, b.appendTo(p, line));
-    }
+  const at = d.code === 'PC3013' ? -1 : hint.search(/(^|[ ,(])add `/);
+  if (at < 0) return;
+  const part = hint.slice(at);
+  const line = ticks(part).find((x) => concrete(x) && /^[a-z]/.test(x) && x.includes(' '));
+  if (!line) return;
+  const where = /(?:inside|to) (?:the )?(\w+) block/.exec(part)?.[1];
+  const epochId = /to epoch (\d{3})/.exec(part)?.[1];
+  if (epochId) {
+    const epoch = findEpoch(a, epochId);
+    if (epoch) add(`Add \`${line}\` to epoch ${epochId}`, b.appendTo(epoch, line));
+  } else if (line.startsWith('use ')) add(`Add \`${line}\``, b.prependToProject(line));
+  else if (where && BLOCK_WORDS.includes(where) && where !== 'project') add(`Add \`${line}\` to the ${where} block`, b.appendToBlock(where, line));
+  else {
+    const p = b.project();
+    if (p) add(`Add \`${line}\``, b.appendTo(p, line));
   }
-  addSpecial(a, d, b, add);
-  return out;
 }
 
 /** Fixes that need the model rather than the hint's words. */
