@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { analyze } from '../../src/lsp/analysis.js';
+import { docsAnchor, toLspDiagnostics } from '../../src/lsp/diagnostics.js';
 import { complete } from '../../src/lsp/completion.js';
 import { definition } from '../../src/lsp/definition.js';
 import { hover } from '../../src/lsp/hover.js';
@@ -111,5 +113,28 @@ describe('analysis of a broken file', () => {
     expect(b.spec?.facts.get('robustness.stability')?.epoch).toBe('006');
     const i = broken.indexOf('robustness.stability') + 3;
     expect((hover(b, env, i)?.contents as { value: string }).value).toContain('**fact** `robustness.stability`: percent');
+  });
+});
+
+describe('diagnostics for the protocol', () => {
+  it('carry notes as related information, a docs link, and the unnecessary tag for an unused tier', () => {
+    const convert = (text: string) =>
+      toLspDiagnostics(analyze({ path: PATH, text }, loader).diagnostics, PATH, (f) => (f === PATH ? 'file:///spec' : null), 'file:///docs/diagnostics.md');
+    const lsp = [
+      ...convert(EXAMPLE.replace('  metric    f1_score\n', '  metric    f1_score\n  metric    roc_auc\n')),
+      ...convert(EXAMPLE.replace('    tier large  "Large"\n', '    tier large  "Large"\n    tier gpu    "GPU"\n')),
+    ];
+    const twice = lsp.find((d) => d.code === 'PC1005');
+    expect(twice?.relatedInformation).toEqual([{ location: { uri: 'file:///spec', range: { start: { line: 7, character: 2 }, end: { line: 7, character: 8 } } }, message: 'first set here' }]);
+    expect(twice?.codeDescription?.href).toBe('file:///docs/diagnostics.md#pc1005-setting-given-twice');
+    const unused = lsp.find((d) => d.code === 'PC6006');
+    expect(unused?.tags).toEqual([DiagnosticTag.Unnecessary]);
+    expect(unused?.severity).toBe(DiagnosticSeverity.Information);
+  });
+
+  it('link to headings that exist in docs/diagnostics.md', () => {
+    const md = readFileSync(join(REPO_ROOT, 'docs/diagnostics.md'), 'utf8');
+    const anchors = new Set([...md.matchAll(/^### (.*)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-')));
+    for (const code of ['PC0002', 'PC1005', 'PC2002', 'PC3014', 'PC8002']) expect(anchors).toContain(docsAnchor(code));
   });
 });
