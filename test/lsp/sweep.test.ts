@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkSpec } from '../../src/compiler/index.js';
 import { analyze } from '../../src/lsp/analysis.js';
 import { codeActions } from '../../src/lsp/code-actions.js';
 import { complete } from '../../src/lsp/completion.js';
@@ -23,7 +24,7 @@ const specs = [
   'stdlib/lifecycle/domino_standard.pipeline',
 ];
 
-describe('features never throw', () => {
+describe('features on every spec', () => {
   it(`answer at every 3rd offset of ${specs.length} specs`, () => {
     let answered = 0;
     for (const rel of specs) {
@@ -41,5 +42,14 @@ describe('features never throw', () => {
       }
     }
     expect(answered).toBeGreaterThan(1000);
+  });
+
+  it('report exactly what `pipec check` reports (the analysis runs the compiler stages itself)', () => {
+    for (const rel of [...specs, ...readdirSync(join(REPO_ROOT, 'test/flows/cases')).filter((f) => f.endsWith('.pipeline')).map((f) => `test/flows/cases/${f}`)]) {
+      const source = { path: rel, text: readFileSync(join(REPO_ROOT, rel), 'utf8') };
+      // A library file is checked as a library in the editor; `pipec check` only takes projects.
+      if (rel.startsWith('stdlib/')) continue;
+      expect(analyze(source, loader).diagnostics, rel).toEqual(checkSpec(source, { loadLibrary: loader, lower: false }).diagnostics);
+    }
   });
 });
