@@ -3,7 +3,7 @@
  * `require`; columns and functions inside formulas; model ids, metric names for the problem kind, tiers,
  * epoch numbers after `after` / `review after`, and the fixed words of a statement (`scale minmax`).
  */
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import type { Analysis } from './analysis.js';
 import { completionContext } from './context.js';
 import {
@@ -26,18 +26,36 @@ const COLUMN_TYPES = ['int', 'float', 'category', 'bool'];
 const DISTRIBUTIONS = ['uniform', 'normal', 'lognormal', 'beta'];
 const TARGET_KINDS = ['binary', 'category', 'float'];
 
+/** Snippets for statements that open a block, offered to clients that support snippets. */
+const BLOCK_SNIPPETS: Readonly<Record<string, string>> = {
+  project: 'project ${1:name} {\n\tproblem ${2|classification,regression|}\n\ttarget ${3:y}\n\tuse lifecycle.domino_standard\n\t$0\n}',
+  data: 'data ${1|synthetic,file "data.csv"|} {\n\t$0\n}',
+  epoch: 'epoch ${1:009} ${2:name} {\n\tafter ${3:007}\n\t$0\n}',
+  gate: 'gate {\n\trequire ${1:fact} ${2|>=,>,<=,<,==,!=|} ${3:value}\n}',
+  risk: 'risk "${1:title}" {\n\tprobability ${2|low,medium,high|}\n\timpact ${3|low,medium,high|}\n\tmitigation "${4:how}"\n}',
+  features: 'features {\n\t$0\n}', models: 'models {\n\t$0\n}', domino: 'domino {\n\t$0\n}',
+  limits: 'limits {\n\t$0\n}', deploy: 'deploy {\n\t$0\n}', lifecycle: 'lifecycle ${1:name} {\n\t$0\n}',
+};
+
 const item = (label: string, kind: CompletionItemKind, detail?: string, documentation?: string): CompletionItem => ({
   label, kind, ...(detail ? { detail } : {}), ...(documentation ? { documentation: { kind: 'markdown', value: documentation } } : {}),
 });
 
-/** Completion items at `offset` of `text`; `a` is the latest analysis (possibly of an older version). */
-export function complete(a: Analysis, text: string, offset: number): CompletionItem[] {
+/**
+ * Completion items at `offset` of `text`; `a` is the latest analysis (possibly of an older version).
+ * `snippets`: the client accepts snippet syntax, so statements that open a block insert their skeleton.
+ */
+export function complete(a: Analysis, text: string, offset: number, snippets = false): CompletionItem[] {
   const ctx = completionContext(text, offset);
   const [kw, ...args] = ctx.words;
   const block = (ctx.blocks[ctx.blocks.length - 1] ?? 'file') as BlockKind;
   if (kw === undefined) {
     const list = blockKeywords().get(ctx.blocks.length === 0 ? 'file' : block) ?? [];
-    return list.map((k) => item(k, CompletionItemKind.Keyword, KEYWORD_DOCS[k]));
+    return list.map((k) => {
+      const snippet = snippets ? BLOCK_SNIPPETS[k] : undefined;
+      const base = item(k, snippet ? CompletionItemKind.Snippet : CompletionItemKind.Keyword, KEYWORD_DOCS[k]);
+      return snippet ? { ...base, insertText: snippet, insertTextFormat: InsertTextFormat.Snippet } : base;
+    });
   }
   const problem = problemOf(a);
   const last = args[args.length - 1];

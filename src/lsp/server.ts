@@ -27,6 +27,7 @@ export const GRAPH_REQUEST = 'pipec/graph';
 /** Start serving on `connection` (already created; `listen()` is called here). */
 export function startServer(connection: Connection, env: ServerEnv): void {
   let store: DocumentStore | null = null;
+  let snippets = false;
   const publish = (d: OpenDocument) => {
     void connection.sendDiagnostics({
       uri: d.uri,
@@ -41,6 +42,7 @@ export function startServer(connection: Connection, env: ServerEnv): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown };
+    snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     store = new DocumentStore(env, publish, typeof opts.debounceMs === 'number' ? opts.debounceMs : null);
     return {
       capabilities: {
@@ -72,7 +74,7 @@ export function startServer(connection: Connection, env: ServerEnv): void {
   connection.onCompletion((p) => {
     // Completion must be instant: it reads the text as typed and the latest analysis, without waiting for a re-check.
     const d = store?.get(p.textDocument.uri);
-    return d ? complete(d.analysis, d.doc.getText(), d.doc.offsetAt(p.position)) : [];
+    return d ? complete(d.analysis, d.doc.getText(), d.doc.offsetAt(p.position), snippets) : [];
   });
   connection.onDefinition((p) => {
     const c = current(p.textDocument.uri);

@@ -68,6 +68,15 @@ describe('completion by context', () => {
     expect(k.get('epoch')).toEqual(expect.arrayContaining(['after', 'gate', 'produces', 'tier']));
     expect(completeAt('      require metric.f1', '      ')).toEqual(['require']);
   });
+  it('inserts the skeleton of a block statement for clients that take snippets', () => {
+    const i = at('  deploy {');
+    const items = complete(a, EXAMPLE.slice(0, i) + '  ' + EXAMPLE.slice(i), i + 2, true);
+    const epoch = items.find((x) => x.label === 'epoch');
+    expect(epoch?.insertText).toBe('epoch ${1:009} ${2:name} {\n\tafter ${3:007}\n\t$0\n}');
+    expect(epoch?.insertTextFormat).toBe(2);
+    expect(items.find((x) => x.label === 'title')?.insertText).toBeUndefined();
+    expect(complete(a, EXAMPLE.slice(0, i) + '  ' + EXAMPLE.slice(i), i + 2).find((x) => x.label === 'epoch')?.insertText).toBeUndefined();
+  });
 });
 
 describe('hover', () => {
