@@ -3,8 +3,7 @@
  * to use, and read-only views of the runtime's state and checkpoints (all writes go through the runtime).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { IrSchema, type Epoch, type Ir } from '../ir/schema.js';
 import { RunUsageError, checkEpochId } from './options.js';
 
@@ -77,26 +76,6 @@ export function selectEpochs(ir: Ir, opts: { from?: string; only?: string }): Ep
   if (opts.only && opts.from) throw new RunUsageError('--only and --from cannot be combined');
   if (opts.only) return [ir.epochs[find(opts.only, '--only')] as Epoch];
   return opts.from ? ir.epochs.slice(find(opts.from, '--from')) : [...ir.epochs];
-}
-
-/** The repository's own root (for its .venv and the runtime sources), from this module's location. */
-function repoRoot(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'runtime', 'python', 'pipec_runtime'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
-
-/** `--python`, else `<project>/.venv/bin/python`, else the pipec repository's `.venv`, else `python3`. */
-export function findPython(root: string, explicit?: string): string {
-  if (explicit) return explicit;
-  const candidates = [join(root, '.venv', 'bin', 'python')];
-  const repo = repoRoot();
-  if (repo) candidates.push(join(repo, '.venv', 'bin', 'python'));
-  return candidates.find((p) => existsSync(p)) ?? 'python3';
 }
 
 /** The runtime state (an empty one before the first epoch ran). */

@@ -11,7 +11,12 @@ import { runChild, type ChildOutcome } from './child.js';
 import { killTree } from './process-tree.js';
 import { acquireRunLock, RunLockedError } from './lock.js';
 import { formatBytes, formatElapsed, type RunOptions } from './options.js';
-import { findPython, loadProject, readState, selectEpochs, type PipelineState } from './project.js';
+import { loadProject, readCheckpointPercent, readState, selectEpochs, type PipelineState } from './project.js';
+import { resolvePython } from './python.js';
+import { currentKeys } from './keys.js';
+import { ancestorsOf, planSteps, type EpochStep } from './resume-plan.js';
+import { epochRecord, readRecord, updateRecord, type Attempt } from './record.js';
+import type { EpochKeys } from '../ir/cache-keys.js';
 import { callRuntime, checkRuntime, recordFailure, type PythonEnv } from './runtime-cli.js';
 
 /** Where the runner writes; tests pass a collector, the CLI passes the process streams. */
@@ -22,43 +27,23 @@ export interface RunIo {
   interactive: boolean;
 }
 
-/** All transitive prerequisites of an epoch, in IR order. */
-export function ancestorsOf(ir: Ir, id: string): string[] {
-  const byId = new Map(ir.epochs.map((e) => [e.id, e]));
-  const seen = new Set<string>();
-  const stack = [...(byId.get(id)?.after ?? [])];
-  while (stack.length > 0) {
-    const e = stack.pop() as string;
-    if (!seen.has(e)) {
-      seen.add(e);
-      stack.push(...(byId.get(e)?.after ?? []));
-    }
-  }
-  return ir.epochs.map((e) => e.id).filter((e) => seen.has(e));
-}
+export { ancestorsOf } from './resume-plan.js';
 
-/** Which selected epochs run: all of them, or with --resume those not completed plus everything downstream of them. */
+/**
+ * Which selected epochs run, from the runtime's statuses alone (a project without a manifest):
+ * all of them, or with --resume those not completed plus everything downstream of them.
+ */
 export function planEpochs(ir: Ir, selected: Epoch[], state: PipelineState, resume: boolean): { run: Epoch[]; skip: Epoch[] } {
-  if (!resume) return { run: selected, skip: [] };
-  const rerun = new Set<string>();
-  const run: Epoch[] = [];
-  const skip: Epoch[] = [];
-  for (const e of selected) {
-    const done = state.epochs[e.id]?.status === 'completed';
-    if (done && !ancestorsOf(ir, e.id).some((a) => rerun.has(a))) skip.push(e);
-    else {
-      rerun.add(e.id);
-      run.push(e);
-    }
-  }
-  return { run, skip };
+  const steps = planSteps({ ir, selected, state, record: { version: 1, epochs: {} }, keys: null, resume });
+  return { run: steps.filter((s) => s.action !== 'skip').map((s) => s.epoch), skip: steps.filter((s) => s.action === 'skip').map((s) => s.epoch) };
 }
 
 /** Run the pipeline; returns the exit code. Throws RunUsageError for usage problems. */
 export async function runPipeline(opts: RunOptions, io: RunIo): Promise<number> {
   const { root, ir } = loadProject(opts.projectDir);
   const selected = selectEpochs(ir, opts);
-  const py: PythonEnv = { python: findPython(root, opts.python), root };
+  const choice = resolvePython(root, opts.python);
+  const py: PythonEnv = { python: choice.python, via: choice.via, root };
   await checkRuntime(py);
   let release;
   try {
@@ -100,12 +85,23 @@ async function runLocked(
   interrupt: Interrupt,
 ): Promise<number> {
   const t0 = performance.now();
-  const initial = readState(py.root);
-  const { run, skip } = planEpochs(ir, selected, initial, opts.resume);
-  for (const e of skip) io.out(`skip  ${e.id} ${e.name} (completed)`);
+  const keys = currentKeys(py.root, ir);
+  const steps = planSteps({ ir, selected, state: readState(py.root), record: readRecord(py.root), keys, resume: opts.resume });
+  const skip = steps.filter((s) => s.action === 'skip');
+  const todo = steps.filter((s) => s.action !== 'skip');
+  for (const s of skip) io.out(`skip  ${s.epoch.id} ${s.epoch.name} (${s.detail})`);
   const maxMemory = opts.maxMemoryBytes ?? ir.limits.maxMemoryBytes;
-  for (const [i, e] of run.entries()) {
-    const tag = `[${i + 1}/${run.length} ${e.id}]`;
+  let ran = 0;
+  let rechecked = 0;
+  for (const [i, step] of todo.entries()) {
+    const e = step.epoch;
+    const tag = `[${i + 1}/${todo.length} ${e.id}]`;
+    if (step.action === 'recheck-gate') {
+      const failure = await recheckGate(step, py, keys?.[e.id], io, tag);
+      rechecked++;
+      if (failure) return 1;
+      continue;
+    }
     if (!(await ensureReviews(ir, e, py, opts, io))) return 1;
     const pre = await callRuntime(py, ['--json', 'prereq', e.id]);
     if (pre.code !== 0) {
@@ -115,16 +111,17 @@ async function runLocked(
       if (pre.code === 1) await recordFailure(py, e.id, 'DependencyError', `epoch ${e.id} cannot start: ${why}`, 'block');
       return 1;
     }
-    const stale = initial.epochs[e.id]?.status === 'stale';
-    io.out(`${tag} epoch ${e.id} ${e.name} — ${e.title} (estimate ${formatElapsed(e.estimate.minutes * 60)})`);
+    // A checkpoint belongs to the code that wrote it: resume inside the epoch only when that code is unchanged.
+    const resumeInside = opts.resume && step.resumeCheckpoint;
+    const resumedFrom = resumeInside ? readCheckpointPercent(py.root, e.id) : null;
+    io.out(`${tag} epoch ${e.id} ${e.name} — ${e.title} (estimate ${formatElapsed(e.estimate.minutes * 60)}; ${step.cause}: ${step.detail})`);
     const start = performance.now();
     const outcome = await runChild({
       python: py.python,
       root: py.root,
       script: join(e.dir, 'scripts', 'run_epoch.py'),
       env: {
-        // A stale epoch's checkpoint belongs to code that changed: never resume it.
-        PIPEC_RESUME: opts.resume && !stale ? '1' : '0',
+        PIPEC_RESUME: resumeInside ? '1' : '0',
         PIPEC_PARENT_PID: String(process.pid),
         ...(opts.maxMemoryBytes ? { PIPEC_MAX_MEMORY_BYTES: String(opts.maxMemoryBytes) } : {}),
       },
@@ -141,23 +138,83 @@ async function runLocked(
       },
     });
     interrupt.pid = null;
-    const elapsed = formatElapsed((performance.now() - start) / 1000);
+    ran++;
+    const seconds = (performance.now() - start) / 1000;
+    const elapsed = formatElapsed(seconds);
+    const attempt = { step, kind: 'run' as const, resumedFromPercent: resumedFrom, elapsedSeconds: seconds };
     if (interrupt.requested) {
       await recordFailure(py, e.id, 'PipelineError', 'interrupted (Ctrl-C); rerun with --resume to continue');
+      recordAttempt(py.root, { ...attempt, outcome: 'interrupted', error: 'interrupted (Ctrl-C)' }, keys?.[e.id]);
       io.err(`✘ ${e.id} ${e.name} interrupted after ${elapsed}; rerun with --resume to continue from its checkpoint`);
       return 130;
     }
     const failure = await settle(e, outcome, py);
     if (failure) {
+      const crashed = outcome.kind !== 'exit' || (outcome.code !== 0 && outcome.code !== 1);
+      recordAttempt(py.root, { ...attempt, outcome: crashed ? 'crashed' : 'failed', error: failure }, keys?.[e.id]);
       io.err(`✘ ${e.id} ${e.name} failed after ${elapsed}: ${failure}`);
       return 1;
     }
+    recordAttempt(py.root, { ...attempt, outcome: 'completed', error: null }, keys?.[e.id]);
     io.out(`✔ ${e.id} ${e.name} completed in ${elapsed} (peak tree memory ${formatBytes(outcome.peakRss)})`);
   }
   const pending = pendingReviews(ir, readState(py.root));
   for (const p of pending) io.out(`note: review after epoch ${p} is not approved yet (pipec run --approve ${p})`);
-  io.out(`done: ${run.length} epoch(s) ran, ${skip.length} skipped, ${formatElapsed((performance.now() - t0) / 1000)}`);
+  const checks = rechecked > 0 ? `, ${rechecked} gate(s) re-checked` : '';
+  io.out(`done: ${ran} epoch(s) ran${checks}, ${skip.length} skipped, ${formatElapsed((performance.now() - t0) / 1000)}`);
   return 0;
+}
+
+/** Append an attempt to pipec's run record; a completed one also records the keys it completed with. */
+function recordAttempt(
+  root: string,
+  a: { step: EpochStep; kind: Attempt['kind']; outcome: Attempt['outcome']; resumedFromPercent: number | null; elapsedSeconds: number; error: string | null },
+  keys: EpochKeys | undefined,
+): void {
+  updateRecord(root, (r) => {
+    const rec = epochRecord(r, a.step.epoch.id);
+    const cause = a.resumedFromPercent !== null ? 'resume from checkpoint' : a.step.cause === 'up to date' ? 'rerun requested' : a.step.cause;
+    rec.attempts.push({
+      n: rec.attempts.length + 1,
+      cause,
+      detail: a.resumedFromPercent !== null ? `resumed from its checkpoint at ${Number(a.resumedFromPercent.toFixed(1))}%` : a.step.detail,
+      outcome: a.outcome,
+      kind: a.kind,
+      resumedFromPercent: a.resumedFromPercent,
+      elapsedSeconds: Math.round(a.elapsedSeconds * 1000) / 1000,
+      error: a.error,
+    });
+    // The gate key is recorded whether the gate passed or not: the rules were evaluated on these facts.
+    if (keys && (a.outcome === 'completed' || a.kind === 'recheck-gate')) {
+      rec.codeKey = keys.code;
+      rec.gateKey = keys.gate;
+    }
+    if (a.outcome === 'completed') rec.stale = null;
+  });
+}
+
+/**
+ * Re-evaluate an epoch's changed gate rules on the facts it recorded (no rerun), recorded in the
+ * runtime's state exactly as a run would; returns the failure message, or null when the gate passes.
+ */
+async function recheckGate(step: EpochStep, py: PythonEnv, keys: EpochKeys | undefined, io: RunIo, tag: string): Promise<string | null> {
+  const e = step.epoch;
+  io.out(`${tag} epoch ${e.id} ${e.name} — re-check gate (${step.detail})`);
+  const start = performance.now();
+  const r = await callRuntime(py, ['--json', 'gate', e.id, '--record']);
+  const seconds = (performance.now() - start) / 1000;
+  const result = parseJson<{ passed?: boolean; results?: unknown[] }>(r.stdout);
+  const rec = readState(py.root).epochs[e.id];
+  const base = { step, kind: 'recheck-gate' as const, resumedFromPercent: null, elapsedSeconds: seconds };
+  if (r.code === 0 && result?.passed) {
+    recordAttempt(py.root, { ...base, outcome: 'completed', error: null }, keys);
+    io.out(`✔ ${e.id} ${e.name} gate passed on recorded facts (${result.results?.length ?? 0} rules) in ${formatElapsed(seconds)}, not rerun`);
+    return null;
+  }
+  const failure = rec?.error ? `${rec.error.type}: ${rec.error.message}` : r.stderr.trim() || `gate re-check exited ${r.code}`;
+  recordAttempt(py.root, { ...base, outcome: 'failed', error: failure }, keys);
+  io.err(`✘ ${e.id} ${e.name} failed after ${formatElapsed(seconds)}: ${failure}`);
+  return failure;
 }
 
 /** Turn the child's outcome into a failure message (null = completed), recording what only the runner saw. */

@@ -5,11 +5,13 @@
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { RunUsageError } from './options.js';
+import { installCommand, type PythonChoice } from './python.js';
 
-/** How the runner reaches the project's Python. */
+/** How the runner reaches the project's Python (`via`: the rule of src/runner/python.ts that chose it). */
 export interface PythonEnv {
   python: string;
   root: string;
+  via?: PythonChoice['via'];
 }
 
 /** Result of one runtime CLI call. */
@@ -64,8 +66,15 @@ export async function checkRuntime(py: PythonEnv): Promise<void> {
   }
   if (!parsed || r.code === 2) {
     const why = r.stderr.trim().split('\n').slice(-1)[0] ?? '';
+    const missing = /ModuleNotFoundError: No module named '([^']+)'/.exec(r.stderr);
+    if (missing && missing[1] !== 'pipec_runtime') {
+      throw new RunUsageError(
+        `the Python interpreter ${py.python}${py.via ? ` (${py.via})` : ''} lacks the runtime's packages (no module named '${missing[1]}'); ` +
+          `install them with \`${installCommand(py.python, py.root)}\`, or choose another interpreter with --python or PIPEC_PYTHON`,
+      );
+    }
     throw new RunUsageError(
-      `${py.python} cannot run the project's runtime (${why || `exit ${r.code}`}); the project should vendor it as src/pipec_runtime (recompile) or pass --python`,
+      `the Python interpreter ${py.python}${py.via ? ` (${py.via})` : ''} cannot run the project's runtime (${why || `exit ${r.code}`}); the project should vendor it as src/pipec_runtime (recompile) or pass --python`,
     );
   }
 }

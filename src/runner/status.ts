@@ -1,18 +1,24 @@
 /**
- * `pipec status`: one row per epoch — done / failed / blocked / stale / pending / running (interrupted
- * when no run holds the lock), gate results, reviews, checkpoint progress, elapsed vs estimated time.
- * Read-only: it never writes state.
+ * `pipec status`: one row per epoch — done / failed / blocked / stale / gate changed / pending / running
+ * (interrupted when no run holds the lock), gate results, reviews, checkpoint progress, elapsed vs
+ * estimated time. "stale" and "gate changed" come from the same key comparison `pipec run --resume`
+ * makes (src/runner/resume-plan.ts), so status and run never disagree. Read-only: it never writes.
  */
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { formatElapsed } from './options.js';
 import { loadProject, readCheckpointPercent, readState, type EpochState } from './project.js';
+import { currentKeys } from './keys.js';
+import { readRecord } from './record.js';
+import { planSteps, type EpochStep } from './resume-plan.js';
 
 /** One row of the status table (also the JSON shape of `--format json`). */
 export interface StatusRow {
   epoch: string;
   name: string;
-  status: 'done' | 'failed' | 'blocked' | 'stale' | 'pending' | 'running' | 'interrupted';
+  status: 'done' | 'failed' | 'blocked' | 'stale' | 'gate changed' | 'pending' | 'running' | 'interrupted';
+  /** Why a completed epoch is stale or has a changed gate (null otherwise). */
+  why: string | null;
   gate: { passed: boolean; total: number; failed: { rule: string; expected: unknown; observed: unknown }[] } | null;
   /** null when the epoch has no review. */
   review: { title: string; status: string; by: string | null } | null;
@@ -32,10 +38,11 @@ export interface StatusReport {
   warnings: { epoch: string | null; message: string }[];
 }
 
-function label(rec: EpochState | undefined, runActive: boolean): StatusRow['status'] {
+function label(rec: EpochState | undefined, runActive: boolean, step: EpochStep | undefined): StatusRow['status'] {
   switch (rec?.status) {
     case 'completed':
-      return 'done';
+      if (step?.action === 'recheck-gate') return 'gate changed';
+      return step?.action === 'run' ? 'stale' : 'done';
     case 'running':
       return runActive ? 'running' : 'interrupted';
     case 'failed':
@@ -54,13 +61,17 @@ export async function collectStatus(dir: string): Promise<StatusReport> {
   const runActive = await lockfile
     .check(join(root, '.context'), { lockfilePath: join(root, '.context', 'run.lock'), realpath: false, stale: 10_000 })
     .catch(() => false);
+  const steps = planSteps({ ir, selected: ir.epochs, state, record: readRecord(root), keys: currentKeys(root, ir), resume: true });
   const epochs = ir.epochs.map((e): StatusRow => {
     const rec = state.epochs[e.id];
+    const step = steps.find((s) => s.epoch.id === e.id);
+    const status = label(rec, runActive, step);
     const results = rec?.gate?.results ?? [];
     return {
       epoch: e.id,
       name: e.name,
-      status: label(rec, runActive),
+      status,
+      why: status === 'stale' || status === 'gate changed' ? (step?.detail ?? null) : null,
       gate: rec?.gate
         ? {
             passed: rec.gate.passed,
@@ -106,6 +117,7 @@ export function renderStatusTable(report: StatusReport): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   const out = [`project ${report.project}`, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  for (const r of report.epochs) if (r.why) out.push(`${r.status.padEnd(6)} ${r.epoch}: ${r.why} (\`pipec run --resume\` ${r.status === 'stale' ? 'reruns it' : 're-checks it'})`);
   for (const r of report.epochs) if (r.error) out.push(`error  ${r.epoch}: ${r.error.type}: ${r.error.message}`);
   for (const b of report.blockers) out.push(`blocker ${b.epoch ?? '-'}: ${b.message}`);
   for (const w of report.warnings) out.push(`warning ${w.epoch ?? '-'}: ${w.message}`);

@@ -27,8 +27,11 @@ export const ManifestSchema = z.object({
   files: z.array(ManifestFileSchema),
   /** Hash of each IR section named by some file's sources: lets `plan` name the spec change. */
   sections: z.record(z.string(), z.string()),
-  /** Per-epoch cache key (src/ir/cache-keys.ts) at the last compile: a change means "rerun". */
-  epochs: z.record(z.string(), z.object({ dir: z.string(), cacheKey: z.string() })),
+  /**
+   * Per-epoch keys (src/ir/cache-keys.ts) at the last compile: a changed code key means "rerun", a
+   * changed gate key alone "re-check the gate". codeKey/gateKey are absent in manifests of pipec < 0.1.1.
+   */
+  epochs: z.record(z.string(), z.object({ dir: z.string(), cacheKey: z.string(), codeKey: z.string().optional(), gateKey: z.string().optional() })),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -47,7 +50,10 @@ export function serializeManifest(m: Manifest): string {
   const epochs = Object.fromEntries(
     Object.keys(m.epochs)
       .sort()
-      .map((k) => [k, { dir: m.epochs[k]!.dir, cacheKey: m.epochs[k]!.cacheKey }]),
+      .map((k) => {
+        const e = m.epochs[k]!;
+        return [k, { dir: e.dir, cacheKey: e.cacheKey, codeKey: e.codeKey, gateKey: e.gateKey }];
+      }),
   );
   const out = { manifestVersion: m.manifestVersion, files, sections: sorted(m.sections), epochs };
   return `${JSON.stringify(out, null, 2)}\n`;

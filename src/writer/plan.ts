@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { OutputFile } from '../emit/types.js';
 import type { Ir } from '../ir/schema.js';
 import { downstreamOf } from '../ir/dag.js';
-import { epochFiles } from '../ir/cache-keys.js';
+import { epochFiles, isDocumentation, type EpochKeys } from '../ir/cache-keys.js';
 import { sha256 } from './hash.js';
 import { MANIFEST_VERSION, serializeManifest, sectionHashes, type Manifest } from './manifest.js';
 import { reconcile, isChange, type FileChange } from './reconcile.js';
@@ -33,6 +33,8 @@ export interface PlannedFile extends FileChange {
 export interface EpochRerun {
   id: string;
   dir: string;
+  /** `rerun`: its code (or an upstream epoch's) changed; `recheck-gate`: only its gate rules changed. */
+  action: 'rerun' | 'recheck-gate';
   /** Human reasons, most specific first. */
   reasons: string[];
 }
@@ -45,7 +47,7 @@ export interface Plan {
   files: PlannedFile[];
   /** Epochs to rerun, in IR (topological) order. */
   rerun: EpochRerun[];
-  /** Of `rerun`, the ones that existed before: marked stale in the runtime state on compile. */
+  /** Of `rerun`, the ones that existed before: marked stale in pipec's run record on compile. */
   stale: string[];
   /** Epoch ids in the last manifest that the spec no longer has. */
   removedEpochs: string[];
@@ -66,8 +68,8 @@ export interface PlanInput {
   outDir: string;
   ir: Ir;
   files: readonly OutputFile[];
-  /** epochCacheKeys(ir, files). */
-  epochKeys: Readonly<Record<string, string>>;
+  /** epochKeySets(ir, files). */
+  epochKeys: Readonly<Record<string, EpochKeys>>;
   force?: boolean;
   /** Input fingerprint for the no-op fast path (fast-path.ts); absent: no record is written. */
   fingerprint?: string;
@@ -98,7 +100,12 @@ export function buildPlan(input: PlanInput): Plan {
     manifestVersion: MANIFEST_VERSION,
     files: managed.map((f) => ({ path: f.path, sha256: sha256(f.contents), sources: [...f.sources].sort(), executable: f.executable ?? false })),
     sections,
-    epochs: Object.fromEntries(ir.epochs.map((e) => [e.id, { dir: e.dir, cacheKey: input.epochKeys[e.id] ?? '' }])),
+    epochs: Object.fromEntries(
+      ir.epochs.map((e) => {
+        const k = input.epochKeys[e.id];
+        return [e.id, { dir: e.dir, cacheKey: k?.key ?? '', codeKey: k?.code, gateKey: k?.gate }];
+      }),
+    ),
   };
   const manifestText = serializeManifest(manifest);
   const firstCompile = old.files.length === 0;
@@ -147,20 +154,30 @@ function epochsToRerun(
   ir: Ir,
   files: readonly OutputFile[],
   old: Manifest,
-  keys: Readonly<Record<string, string>>,
+  keys: Readonly<Record<string, EpochKeys>>,
   changedSection: (s: string) => boolean,
   oldSha: ReadonlyMap<string, string>,
 ): { rerun: EpochRerun[]; stale: string[] } {
-  const direct = ir.epochs.filter((e) => old.epochs[e.id]?.cacheKey !== keys[e.id]).map((e) => e.id);
+  // An old manifest without code keys (older pipec): any key change counts as a code change.
+  const codeChanged = (id: string) => {
+    const was = old.epochs[id];
+    return was?.codeKey === undefined ? was?.cacheKey !== keys[id]?.key : was.codeKey !== keys[id]?.code;
+  };
+  const direct = ir.epochs.filter((e) => codeChanged(e.id)).map((e) => e.id);
   const all = new Set([...direct, ...downstreamOf(ir, direct)]);
   const rerun: EpochRerun[] = [];
   for (const e of ir.epochs) {
+    const gateOnly = !all.has(e.id) && old.epochs[e.id]?.gateKey !== undefined && old.epochs[e.id]?.gateKey !== keys[e.id]?.gate;
+    if (gateOnly) {
+      rerun.push({ id: e.id, dir: e.dir, action: 'recheck-gate', reasons: [`gate rules of epochs.${e.id} changed: re-check the recorded facts`] });
+      continue;
+    }
     if (!all.has(e.id)) continue;
     const reasons: string[] = [];
     if (old.epochs[e.id] === undefined) reasons.push(Object.keys(old.epochs).length === 0 ? 'first compile' : 'new epoch');
     else {
       if (changedSection(`epochs.${e.id}`)) reasons.push(`spec section epochs.${e.id} changed`);
-      const own = epochFiles(files, e.id);
+      const own = epochFiles(files, e.id).filter((f) => !isDocumentation(f.path));
       const sections = [...new Set(own.flatMap((f) => f.sources))].filter((s) => !s.startsWith('epochs.') && changedSection(s)).sort();
       if (sections.length > 0) reasons.push(`spec section${sections.length > 1 ? 's' : ''} ${sections.join(', ')} changed`);
       const changedFiles = own.filter((f) => oldSha.get(f.path) !== sha256(f.contents)).map((f) => f.path);
@@ -172,8 +189,8 @@ function epochsToRerun(
       if (ups.length > 0) reasons.push(`upstream epoch${ups.length > 1 ? 's' : ''} ${ups.join(', ')} rerun${ups.length > 1 ? '' : 's'}`);
       if (reasons.length === 0) reasons.push('cache key changed');
     }
-    rerun.push({ id: e.id, dir: e.dir, reasons });
+    rerun.push({ id: e.id, dir: e.dir, action: 'rerun', reasons });
   }
-  const stale = rerun.map((r) => r.id).filter((id) => old.epochs[id] !== undefined);
+  const stale = rerun.filter((r) => r.action === 'rerun' && old.epochs[r.id] !== undefined).map((r) => r.id);
   return { rerun, stale };
 }

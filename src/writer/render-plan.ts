@@ -29,7 +29,10 @@ export function planSummary(plan: Plan): Record<PlannedFile['action'], number> {
 export function renderPlanSummaryLine(plan: Plan): string {
   const c = planSummary(plan);
   if (plan.upToDate) return `Up to date: ${c.unchanged + c.keep} files, nothing to do.`;
-  const epochs = plan.rerun.length > 0 ? `; epochs to rerun: ${plan.rerun.map((r) => r.id).join(', ')}` : '';
+  const rerun = plan.rerun.filter((r) => r.action === 'rerun').map((r) => r.id);
+  const recheck = plan.rerun.filter((r) => r.action === 'recheck-gate').map((r) => r.id);
+  const epochs =
+    (rerun.length > 0 ? `; epochs to rerun: ${rerun.join(', ')}` : '') + (recheck.length > 0 ? `; gates to re-check: ${recheck.join(', ')}` : '');
   return (
     `Plan: ${c.create} to create, ${c.update} to update, ${c.merge} to merge, ${c.conflict} conflict${c.conflict === 1 ? '' : 's'}, ` +
     `${c.delete} to delete, ${c.keep} kept${epochs}.`
@@ -49,9 +52,14 @@ export function renderPlanText(plan: Plan, opts: { verb?: string } = {}): string
   }
   if (plan.manifestChanged && files.every((f) => f.action === 'keep')) lines.push('', '  ~ .pipec/manifest.json (section hashes or cache keys changed)');
   if (plan.rerun.length > 0) {
-    lines.push('', 'Epochs to rerun (cache key changed):');
+    lines.push('', 'Epochs to rerun (cache key changed) or whose gate to re-check (gate rules changed):');
     if (plan.firstCompile) lines.push(`  all ${plan.rerun.length} (first compile)`);
-    else for (const r of plan.rerun) lines.push(`  ${r.id} ${r.dir.padEnd(36)} ${r.reasons.join('; ')}`);
+    else {
+      for (const r of plan.rerun) {
+        const what = r.action === 'rerun' ? 'rerun' : 're-check gate';
+        lines.push(`  ${r.id} ${r.dir.padEnd(36)} ${what.padEnd(13)} ${r.reasons.join('; ')}`);
+      }
+    }
   }
   if (plan.removedEpochs.length > 0) lines.push('', `Epochs removed from the spec: ${plan.removedEpochs.join(', ')}`);
   lines.push('', renderPlanSummaryLine(plan));

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutputFile } from '../../src/emit/types.js';
-import { epochCacheKeys } from '../../src/ir/cache-keys.js';
+import { epochKeySets } from '../../src/ir/cache-keys.js';
 import type { Ir } from '../../src/ir/schema.js';
 import { applyPlan, buildPlan, type ApplyResult, type Plan } from '../../src/writer/index.js';
 
@@ -25,13 +25,13 @@ export function cleanupTmp(): void {
 
 /** Plan and apply, as `pipec compile` does. */
 export function compileTo(out: string, ir: Ir, files: OutputFile[], force = false): { plan: Plan; result: ApplyResult } {
-  const plan = buildPlan({ outDir: out, ir, files, epochKeys: epochCacheKeys(ir, files), force });
+  const plan = buildPlan({ outDir: out, ir, files, epochKeys: epochKeySets(ir, files), force });
   return { plan, result: applyPlan(plan) };
 }
 
 /** Plan only. */
 export const planFor = (out: string, ir: Ir, files: OutputFile[]): Plan =>
-  buildPlan({ outDir: out, ir, files, epochKeys: epochCacheKeys(ir, files) });
+  buildPlan({ outDir: out, ir, files, epochKeys: epochKeySets(ir, files) });
 
 /** path → sha256 (+ mode bit) of every regular file under `dir`, skipping top-level names in `skip`. */
 export function treeHashes(dir: string, skip: readonly string[] = []): Record<string, string> {

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import config
 from .checkpoints import Checkpointer
-from .errors import DependencyError, PipelineError, log_error, now_iso
+from .errors import DependencyError, GateFailedError, PipelineError, log_error, now_iso
 from .gates import describe_failure, evaluate_gate, missing_prerequisites
 from .paths import ProjectPaths
 from .reviews import obtain_review
@@ -26,7 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     sub = p.add_subparsers(dest="verb", required=True)
     sub.add_parser("prereq", help="can this epoch start?").add_argument("epoch")
-    sub.add_parser("gate", help="evaluate an epoch's gate on its recorded facts").add_argument("epoch")
+    g = sub.add_parser("gate", help="evaluate an epoch's gate on its recorded facts")
+    g.add_argument("epoch")
+    g.add_argument("--record", action="store_true",
+                   help="record the result as a run would (completed, or failed with the gate's message)")
     r = sub.add_parser("review", help="obtain the review after an epoch")
     r.add_argument("epoch")
     r.add_argument("--approve", action="store_true", help="approve now (pipec run --approve/--yes)")
@@ -82,7 +85,23 @@ def _gate(args: Any, ir: Any, paths: ProjectPaths, store: StateStore, rules: Any
     gate = evaluate_gate(rules[args.epoch].gate if args.epoch in rules else [], facts)
     lines = [f"epoch {args.epoch} gate {'passed' if gate['passed'] else 'failed'}"] + [
         f"  - {describe_failure(r)}" for r in gate["results"] if not r["passed"]]
+    if getattr(args, "record", False):
+        _record_gate(args.epoch, gate, paths, store)
     return (0 if gate["passed"] else 1), {"ok": gate["passed"], "epoch": args.epoch, **gate, "lines": lines}
+
+
+def _record_gate(epoch: str, gate: dict[str, Any], paths: ProjectPaths, store: StateStore) -> None:
+    """A gate re-checked on recorded facts (`pipec run --resume` after a gate-only change): the same
+    state and message as EpochContext records at the end of a run, without running the epoch again."""
+    if gate["passed"]:
+        store.mark_finished(epoch, "completed", gate=gate)
+        return
+    failures = [r for r in gate["results"] if not r["passed"]]
+    msg = f"epoch {epoch} gate failed: " + "; ".join(describe_failure(r) for r in failures)
+    err = GateFailedError(msg, failures=[{"rule": r["rule"], "expected": r["expected"], "observed": r["observed"],
+                                          "message": r["message"]} for r in failures])
+    store.mark_finished(epoch, "failed", gate=gate, error={"type": err.kind, "message": msg, "at": now_iso()})
+    log_error(paths.context_dir, epoch, err)
 
 
 def _review(args: Any, ir: Any, paths: ProjectPaths, store: StateStore, rules: Any) -> tuple[int, dict[str, Any]]:

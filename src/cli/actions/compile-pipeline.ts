@@ -60,7 +60,7 @@ export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | '
   const overridden = applyOverrides(checked.ir, opts.set ?? []);
   if ('diagnostics' in overridden) return { kind: 'stop', diagnostics: overridden.diagnostics, sources, exitCode: 2 };
   const ir = overridden.ir;
-  const [{ emitProject }, { loadAssets }, { epochCacheKeys }, writer] = await Promise.all([
+  const [{ emitProject }, { loadAssets }, { epochKeySets }, writer] = await Promise.all([
     import('../../emit/index.js'),
     import('../load-assets.js'),
     import('../../ir/cache-keys.js'),
@@ -80,7 +80,7 @@ export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | '
       outDir: opts.out,
       ir,
       files,
-      epochKeys: epochCacheKeys(ir, files),
+      epochKeys: epochKeySets(ir, files),
       force: opts.force ?? false,
       // Only a writing compile records the fingerprint; --check and plan write nothing.
       ...(mode === 'write' && fingerprint !== undefined ? { fingerprint } : {}),
@@ -98,14 +98,12 @@ export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | '
 export const staleWarnings: string[] = [];
 export const staleMarked: string[] = [];
 
-/** The hook that marks epochs stale through the runtime CLI of the generated project. */
-export async function staleHook(out: string): Promise<{ markStale: (ids: string[]) => void }> {
-  const { markStaleWithRuntime, pickPython } = await import('../../writer/mark-stale.js');
-  const { packageRoot } = await import('../load-stdlib.js');
-  const { join } = await import('node:path');
+/** The hook that marks epochs stale in pipec's run record of the generated project (no Python). */
+export async function staleHook(out: string, reasons: Readonly<Record<string, string[]>> = {}): Promise<{ markStale: (ids: string[]) => void }> {
+  const { markStaleInRecord } = await import('../../writer/mark-stale.js');
   return {
     markStale: (ids) => {
-      const r = markStaleWithRuntime(out, ids, pickPython(out, [join(packageRoot(), '.venv', 'bin', 'python')]));
+      const r = markStaleInRecord(out, ids, reasons);
       if (!r.ok) staleWarnings.push(r.message);
       else staleMarked.push(...r.marked);
     },

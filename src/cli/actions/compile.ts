@@ -52,7 +52,8 @@ export async function compileOnce(spec: string, opts: CompileOptions, log: (s: s
   }
   staleWarnings.length = 0;
   staleMarked.length = 0;
-  const result = applyPlan(plan, await staleHook(plan.outDir));
+  const reasons = Object.fromEntries(plan.rerun.map((r) => [r.id, r.reasons]));
+  const result = applyPlan(plan, await staleHook(plan.outDir, reasons));
   const data = placeDataFile(prepared.ir, spec, plan.outDir);
   if (data.kind === 'copied' && format !== 'json') log(`pipec compile: copied data file ${data.from} to ${data.to}\n`);
   if (data.kind === 'missing') {
@@ -64,6 +65,8 @@ export async function compileOnce(spec: string, opts: CompileOptions, log: (s: s
   else if (plan.upToDate) log(`pipec compile: ${plan.outDir} is up to date with ${spec}\n`);
   else log(renderPlanText(plan, { verb: 'pipec compile' }));
   if (staleMarked.length > 0 && format !== 'json') log(`Marked stale (rerun with \`pipec run ${plan.outDir} --resume\`): ${staleMarked.join(', ')}\n`);
+  const recheck = plan.rerun.filter((r) => r.action === 'recheck-gate').map((r) => r.id);
+  if (recheck.length > 0 && format !== 'json') log(`Gate rules changed (\`pipec run ${plan.outDir} --resume\` re-checks them on the recorded facts): ${recheck.join(', ')}\n`);
   for (const w of staleWarnings) process.stderr.write(`warning: ${w}\n`);
   if (result.conflicts.length === 0) return EXIT_OK;
   const diags: Diagnostic[] = result.conflicts.map((path) => ({
