@@ -2,6 +2,7 @@
  * Project-level files: `.pipec/ir.json`, `.context/gate_rules.json`, `.context/pipeline_state.json`
  * (initial state), README.md, requirements.txt, pyproject.toml (pytest config) and .gitignore.
  */
+import { formatPipecSource, PIPEC_SOURCE_FORMS } from './ci/install-source.js';
 import { makeFile } from './files.js';
 import { pinnedLines } from './pins.js';
 import type { OutputFile } from './types.js';
@@ -56,7 +57,8 @@ export function emitProjectFiles(ctx: EmitContext): OutputFile[] {
   const { engine, project } = ctx;
   // Where epoch 002 looks for a spec's data file locally: the project's dataset folder.
   const dataFile = ctx.ir.data.kind === 'file' ? `data/${project.name}/${ctx.ir.data.path.split('/').pop() ?? ''}` : null;
-  const view = { project, requirementsFile: 'requirements.txt', dataFile };
+  const source = ctx.assets.pipecSource;
+  const view = { project, requirementsFile: 'requirements.txt', dataFile, pipecSource: source ? formatPipecSource(source) : null, pipecSourceForms: PIPEC_SOURCE_FORMS };
   return [
     makeFile('.pipec/ir.json', stableJson(ctx.ir), ['ir']),
     makeFile('.context/gate_rules.json', stableJson(gateRulesDocument(ctx)), ['epochs']),

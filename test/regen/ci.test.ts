@@ -25,9 +25,10 @@ describe('emitCi', () => {
     expect(runs).toContain('pipec compile "$PIPEC_SPEC" --out "$PIPEC_OUT" --check --format github');
     expect(runs).toContain('python -m pytest -q src/credit_risk/tests');
     expect(runs).toContain('github/codeql-action/upload-sarif@v3');
-    expect(doc.env).toEqual({ PIPEC_SPEC: 'project.pipeline', PIPEC_OUT: '.', PIPEC_VERSION: '0.1.0' });
-    const pre = parse(hook!.contents) as { repos: { hooks: { id: string; entry: string }[] }[] };
-    expect(pre.repos[0]!.hooks.map((h) => h.entry)).toEqual(['pipec check', 'pipec compile project.pipeline --out . --check']);
+    // No install source given: an empty PIPEC_SOURCE, which the install step refuses (ci-install-source.test.ts).
+    expect(doc.env).toEqual({ PIPEC_SPEC: 'project.pipeline', PIPEC_OUT: '.', PIPEC_SOURCE: '' });
+    const pre = parse(hook!.contents) as { repos: { hooks: { id: string; entry: string; language: string }[] }[] };
+    expect(pre.repos[0]!.hooks.map((h) => h.language)).toEqual(['fail', 'fail']);
   });
 
   it('carries an adversarial title exactly and is deterministic', async () => {

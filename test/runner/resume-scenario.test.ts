@@ -29,7 +29,7 @@ function bareBin(): string {
 
 /** Run the CLI in the spec's folder with the bare python3 first on PATH and no PIPEC_PYTHON. */
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', PIPEC_MLFLOW: '0', PATH: `${fakeBin}:${process.env.PATH ?? ''}` };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', PATH: `${fakeBin}:${process.env.PATH ?? ''}` };
   delete env.PIPEC_PYTHON;
   delete env.PYTHONPATH;
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 600_000, env });

@@ -48,7 +48,9 @@ export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | '
   let fingerprint: string | undefined;
   if (!opts.force && !opts.fullPlan) {
     const { inputFingerprint } = await import('./compile-fingerprint.js');
-    fingerprint = inputFingerprint(readSpecFile(spec).text, opts.set ?? []) ?? undefined;
+    // The install source recorded in the CI files is an input too (src/cli/pipec-source.ts).
+    const sets = [...(opts.set ?? []), `PIPEC_INSTALL_SOURCE=${process.env.PIPEC_INSTALL_SOURCE ?? ''}`];
+    fingerprint = inputFingerprint(readSpecFile(spec).text, sets) ?? undefined;
     const { isUpToDateFast } = await import('../../writer/fast-path.js');
     if (fingerprint !== undefined && isUpToDateFast(opts.out, fingerprint)) return { kind: 'fresh' };
   }
@@ -66,7 +68,8 @@ export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | '
     import('../../ir/cache-keys.js'),
     import('../../writer/index.js'),
   ]);
-  const files = emitProject(ir, await loadAssets());
+  const { resolvePipecSource } = await import('../pipec-source.js');
+  const files = emitProject(ir, { ...(await loadAssets()), pipecSource: resolvePipecSource() });
   try {
     if (writer.hasPendingTransaction(opts.out)) {
       if (mode === 'read') {

@@ -6,7 +6,7 @@
  * is quoted correctly whatever the spec says. Pure: no fs, no process.
  */
 import { parseDocument, type Document } from 'yaml';
-import { PIPEC_VERSION } from '../../version.js';
+import { formatPipecSource, npmSpecifier } from './install-source.js';
 import { makeFile } from '../files.js';
 import type { OutputFile } from '../types.js';
 import type { EmitContext } from '../view-model.js';
@@ -30,7 +30,8 @@ export function emitWorkflow(ctx: EmitContext): OutputFile {
   const doc = loadTemplate(ctx, 'ci/pipec.yml');
   doc.setIn(['env', 'PIPEC_SPEC'], DEFAULT_SPEC_PATH);
   doc.setIn(['env', 'PIPEC_OUT'], '.');
-  doc.setIn(['env', 'PIPEC_VERSION'], PIPEC_VERSION);
+  const source = ctx.assets.pipecSource;
+  doc.setIn(['env', 'PIPEC_SOURCE'], source ? formatPipecSource(source) : '');
   doc.setIn(['name'], `pipec: ${ctx.ir.project.title}`);
   const steps = doc.getIn(['jobs', 'tests', 'steps']) as { items: unknown[] } | undefined;
   const last = steps?.items.length ?? 0;
@@ -39,10 +40,23 @@ export function emitWorkflow(ctx: EmitContext): OutputFile {
   return makeFile('.github/workflows/pipec.yml', render(doc), ['project']);
 }
 
-/** The pre-commit configuration (local hooks calling the installed pipec). */
+/**
+ * The pre-commit configuration: local hooks in a node environment that pre-commit builds from the
+ * pinned source (never a bare package name); without a known source they fail with instructions.
+ */
 export function emitPreCommit(ctx: EmitContext): OutputFile {
   const doc = loadTemplate(ctx, 'ci/pre-commit-config.yaml');
   doc.setIn(['repos', 0, 'hooks', 1, 'entry'], `pipec compile ${DEFAULT_SPEC_PATH} --out . --check`);
+  const source = ctx.assets.pipecSource;
+  for (const i of [0, 1]) {
+    if (source) {
+      doc.setIn(['repos', 0, 'hooks', i, 'language'], 'node');
+      doc.setIn(['repos', 0, 'hooks', i, 'additional_dependencies'], [npmSpecifier(source)]);
+    } else {
+      doc.setIn(['repos', 0, 'hooks', i, 'language'], 'fail');
+      doc.setIn(['repos', 0, 'hooks', i, 'entry'], 'pipec was compiled without a pinned install source: recompile with PIPEC_INSTALL_SOURCE set (README.md, "CI and pre-commit")');
+    }
+  }
   return makeFile('.pre-commit-config.yaml', render(doc), []);
 }
 
