@@ -63,7 +63,7 @@ describe('pipec compile on the credit-risk example', () => {
     cell.source = [...(Array.isArray(cell.source) ? cell.source : [cell.source]), '\n\n_Reviewed by hand._'];
     writeFileSync(join(out, nbPath), `${JSON.stringify(nb, null, 1)}\n`);
 
-    // Pretend every epoch ran: the runtime then has something to mark stale.
+    // Pretend every epoch ran: compile then has something to mark stale (in pipec's run record).
     const statePath = join(out, '.context/pipeline_state.json');
     const state = JSON.parse(readFileSync(statePath, 'utf8'));
     for (const rec of Object.values(state.epochs as Record<string, { status: string }>)) rec.status = 'completed';
@@ -93,8 +93,12 @@ describe('pipec compile on the credit-risk example', () => {
     const run = pipec(['compile', spec, '--out', out]);
     expect(run.status, show(run)).toBe(0);
     expect(run.stdout).toContain(`Marked stale (rerun with \`pipec run ${out} --resume\`): ${rerun.join(', ')}`);
+    // pipec marks them itself (no Python), with the plan's reasons; the runtime's state is left alone.
+    const record = JSON.parse(readFileSync(join(out, '.context/pipec_record.json'), 'utf8')) as { epochs: Record<string, { stale: { reasons: string[] } | null }> };
+    expect(Object.keys(record.epochs).sort()).toEqual([...rerun].sort());
+    for (const id of rerun) expect(record.epochs[id]!.stale!.reasons.length, id).toBeGreaterThan(0);
     const after = JSON.parse(readFileSync(statePath, 'utf8')) as { epochs: Record<string, { status: string }> };
-    for (const [id, rec] of Object.entries(after.epochs)) expect(rec.status, id).toBe(rerun.includes(id) ? 'stale' : 'completed');
+    for (const [id, rec] of Object.entries(after.epochs)) expect(rec.status, id).toBe('completed');
     const script = readFileSync(join(out, SCRIPT), 'utf8');
     expect(script).toContain('def my_helper():');
     expect(readFileSync(join(out, nbPath), 'utf8')).toContain('_Reviewed by hand._');

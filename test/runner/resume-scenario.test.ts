@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/generate-project.js';
 import { CLI, buildCli } from '../regen/cli-helpers.js';
@@ -27,13 +28,16 @@ function bareBin(): string {
   return bin;
 }
 
-/** Run the CLI in the spec's folder with the bare python3 first on PATH and no PIPEC_PYTHON. */
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+/**
+ * Run the CLI in the spec's folder with the bare python3 first on PATH and no PIPEC_PYTHON.
+ * Asynchronous: a multi-minute run must not block the vitest worker past its RPC timeout.
+ */
+async function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', PATH: `${fakeBin}:${process.env.PATH ?? ''}` };
   delete env.PIPEC_PYTHON;
   delete env.PYTHONPATH;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 600_000, env });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  const r = await execa(process.execPath, [CLI, ...args], { cwd: dir, timeout: 600_000, env, extendEnv: false, reject: false, stdin: 'ignore' });
+  return { status: r.exitCode ?? null, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 
 /** The iris spec with an extra block before the closing brace. */
@@ -57,29 +61,29 @@ describe('pipec run --resume decides from keys (issue 17 scenario)', () => {
   });
   afterAll(cleanupTmp);
 
-  it('the bare python3 is refused with its name and the install command', () => {
-    expect(cli(['compile', 'project.pipeline', '--out', 'out']).status).toBe(0);
-    const r = cli(['run', 'out', '--python', 'python3']);
+  it('the bare python3 is refused with its name and the install command', async () => {
+    expect((await cli(['compile', 'project.pipeline', '--out', 'out'])).status).toBe(0);
+    const r = await cli(['run', 'out', '--python', 'python3']);
     expect(r.status, show(r)).toBe(2);
     expect(r.stderr).toContain(`the Python interpreter ${join(fakeBin, 'python3')} (--python) lacks the runtime's packages (no module named 'filelock'); install them with \`${join(fakeBin, 'python3')} -m pip install -r ${join(dir, 'out', 'requirements.txt')}\``);
   });
 
-  it('a stricter, unreachable gate is re-checked on the recorded facts and fails with its message', () => {
-    const full = cli(['run', 'out', '--yes']);
+  it('a stricter, unreachable gate is re-checked on the recorded facts and fails with its message', async () => {
+    const full = await cli(['run', 'out', '--yes']);
     expect(full.status, show(full)).toBe(0);
     expect(full.stdout).toContain('done: 8 epoch(s) ran, 0 skipped');
     const trainedAttempts = state().epochs['005'].attempts;
 
     writeFileSync(join(dir, 'project.pipeline'), specWith('  epoch 005 {\n    gate {\n      require metric.log_loss <= 0.001\n    }\n  }\n'));
-    const compiled = cli(['compile', 'project.pipeline', '--out', 'out']);
+    const compiled = await cli(['compile', 'project.pipeline', '--out', 'out']);
     expect(compiled.status, show(compiled)).toBe(0);
     expect(compiled.stderr).not.toContain('warning');
     expect(compiled.stdout).toContain('005 epoch005-model-development           re-check gate');
     expect(compiled.stdout).toContain('gates to re-check: 005.');
-    const before = cli(['status', 'out']);
+    const before = await cli(['status', 'out']);
     expect(before.stdout).toMatch(/005 +model_development +gate changed/);
 
-    const resumed = cli(['run', 'out', '--resume', '--yes']);
+    const resumed = await cli(['run', 'out', '--resume', '--yes']);
     expect(resumed.status, show(resumed)).toBe(1);
     expect(resumed.stderr).toContain('✘ 005 model_development failed after');
     expect(resumed.stderr).toContain('GateFailedError: epoch 005 gate failed: rule 005:4 metric.log_loss <= 0.001 failed: observed 0.0');
@@ -90,37 +94,46 @@ describe('pipec run --resume decides from keys (issue 17 scenario)', () => {
     const attempts = record().epochs['005'].attempts;
     expect(attempts.at(-1)).toMatchObject({ kind: 'recheck-gate', cause: 'gate change', outcome: 'failed' });
 
-    const status = cli(['status', 'out']);
+    const status = await cli(['status', 'out']);
     expect(status.status, show(status)).toBe(1);
     expect(status.stdout).toMatch(/005 +model_development +failed +FAILED 005:4/);
     expect(status.stdout).toContain('error  005: GateFailedError: epoch 005 gate failed: rule 005:4 metric.log_loss <= 0.001');
   }, 900_000);
 
-  it('a gate that passes is re-checked the same way, without retraining', () => {
+  it('a gate that passes is re-checked the same way, without retraining', async () => {
     writeFileSync(join(dir, 'project.pipeline'), specWith('  epoch 005 {\n    gate {\n      require metric.accuracy >= 0.5\n    }\n  }\n'));
-    expect(cli(['compile', 'project.pipeline', '--out', 'out']).status).toBe(0);
-    const resumed = cli(['run', 'out', '--resume', '--yes']);
+    expect((await cli(['compile', 'project.pipeline', '--out', 'out'])).status).toBe(0);
+    const resumed = await cli(['run', 'out', '--resume', '--yes']);
     expect(resumed.status, show(resumed)).toBe(0);
     expect(resumed.stdout).toContain('✔ 005 model_development gate passed on recorded facts (4 rules)');
     expect(resumed.stdout).toContain('done: 0 epoch(s) ran, 1 gate(s) re-checked, 7 skipped');
-    expect(cli(['status', 'out']).status).toBe(0);
+    expect((await cli(['status', 'out'])).status).toBe(0);
   }, 120_000);
 
-  it('a features change reruns 004 and everything downstream, and nothing upstream', () => {
+  it('a features change reruns 004 and everything downstream, and nothing upstream', async () => {
     writeFileSync(
       join(dir, 'project.pipeline'),
       specWith('  epoch 005 {\n    gate {\n      require metric.accuracy >= 0.5\n    }\n  }\n  features {\n    split test 30% stratify seed 7\n  }\n'),
     );
-    const compiled = cli(['compile', 'project.pipeline', '--out', 'out']);
+    const compiled = await cli(['compile', 'project.pipeline', '--out', 'out']);
     expect(compiled.status, show(compiled)).toBe(0);
     expect(compiled.stdout).toContain('Marked stale (rerun with `pipec run out --resume`): 004, 005, 006, 007, 008');
-    const status = JSON.parse(cli(['status', 'out', '--format', 'json']).stdout) as { epochs: { epoch: string; status: string }[] };
+    const status = JSON.parse((await cli(['status', 'out', '--format', 'json'])).stdout) as { epochs: { epoch: string; status: string }[] };
     expect(status.epochs.map((e) => `${e.epoch}:${e.status}`)).toEqual(['001:done', '002:done', '003:done', '004:stale', '005:stale', '006:stale', '007:stale', '008:stale']);
-    const resumed = cli(['run', 'out', '--resume', '--yes']);
+    const resumed = await cli(['run', 'out', '--resume', '--yes']);
     expect(resumed.status, show(resumed)).toBe(0);
     for (const id of ['001', '002', '003']) expect(resumed.stdout).toMatch(new RegExp(`skip  ${id} `));
     expect(resumed.stdout).toContain('done: 5 epoch(s) ran, 3 skipped');
     expect(record().epochs['004'].attempts.at(-1)).toMatchObject({ cause: 'spec change', outcome: 'completed' });
     expect(record().epochs['006'].attempts.at(-1)).toMatchObject({ cause: 'upstream rerun', outcome: 'completed' });
+    // The retrospective (rerun last) tells these attempts with their real causes, from the record.
+    const markdown = readFileSync(join(dir, 'out', 'artifacts', 'epoch008-retrospective', 'retrospective.md'), 'utf8');
+    const retro = markdown.replace(/\\(.)/g, '$1'); // as rendered: Markdown escapes removed
+    expect(retro).toContain('## Attempts');
+    expect(retro).toContain('- 005 model_development: attempt 2 (gate change: re-checked on the recorded facts, not rerun): failed: GateFailedError');
+    expect(retro).toContain('- 005 model_development: attempt 4 (spec change: ran from the start): completed');
+    expect(retro).toContain('Epoch 005 had 4 attempts');
+    expect(retro).toContain('[source: .context/pipec_record.json epochs.005.attempts]');
+    expect(retro).not.toContain('checkpoints let the retries resume');
   }, 900_000);
 });

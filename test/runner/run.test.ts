@@ -205,11 +205,11 @@ describe('pipec run', () => {
       'is not a generated project (no .pipec/ir.json)',
     );
     await expect(runPipeline(runOpts(dir, { python: join(dir, 'no-python') }), collector())).rejects.toThrow(
-      `cannot start ${join(dir, 'no-python')}`,
+      `the Python interpreter ${join(dir, 'no-python')} (--python) does not exist`,
     );
     delete process.env.PYTHONPATH; // the fixture does not vendor the runtime under src/
     await expect(runPipeline(runOpts(dir), collector())).rejects.toThrow(
-      `${PYTHON} cannot run the project's runtime (${PYTHON}: No module named pipec_runtime); the project should vendor it as src/pipec_runtime`,
+      `the Python interpreter ${PYTHON} (--python) cannot run the project's runtime (${PYTHON}: No module named pipec_runtime); the project should vendor it as src/pipec_runtime`,
     );
   });
 });

@@ -21,10 +21,10 @@ export function registerRun(program: Command): void {
     .argument('<project-dir>', 'folder of a generated project (holds .pipec/ir.json)')
     .option('--from <epoch>', 'start at this epoch (e.g. 004)')
     .option('--only <epoch>', 'run only this epoch (e.g. 005)')
-    .option('--resume', 'skip completed epochs and resume inside one from its checkpoint')
+    .option('--resume', 'rerun only epochs whose code key changed (and downstream), re-check changed gates on recorded facts, resume inside an interrupted epoch from its checkpoint')
     .option('--approve <epochs>', 'approve the reviews after these epochs (e.g. 003,006)')
     .option('--yes', 'approve every review this run meets')
-    .option('--python <path>', 'Python interpreter (default: <project>/.venv/bin/python, then python3)')
+    .option('--python <path>', 'Python interpreter (default: $PIPEC_PYTHON, then <project>/.venv, then pipec\'s .venv, then python3 on PATH)')
     .option('--timeout-per-epoch <duration>', 'stop an epoch after this long (e.g. 30m, 1h30m)')
     .option('--max-memory <size>', 'memory limit of each epoch\'s process tree (e.g. 12GB)')
     .addHelpText(
