@@ -82,3 +82,34 @@ def test_cli_prereq_gate_stale_state_status(project) -> None:
         ("001", "stale"), ("002", "pending"), ("003", "failed"), ("004", "pending")]
     unknown = project.cli("prereq", "077")
     assert unknown.returncode == 2 and "epoch 077 is not in the IR" in unknown.stderr
+
+
+def test_cli_gate_record_rechecks_recorded_facts(project) -> None:
+    """`gate --record` (pipec run --resume after a gate-only change): the rules now in the IR are evaluated
+    on the facts the epoch recorded, and the result is written as a run's end would write it."""
+    project.script("001", 'with EpochContext.start("001") as ctx:\n    ctx.record_fact("data.rows", 12)\n')
+    assert project.run("001").returncode == 0
+    attempts = project.state()["epochs"]["001"]["attempts"]
+    for e in project.ir["epochs"]:
+        if e["id"] == "001":
+            e["gate"][0]["value"] = 20  # stricter: data.rows >= 20, unreachable with 12 rows
+    (project.root / ".pipec" / "ir.json").write_text(json.dumps(project.ir))
+    failed = project.cli("gate", "001", "--record")
+    assert failed.returncode == 1
+    rec = project.state()["epochs"]["001"]
+    assert rec["status"] == "failed" and rec["attempts"] == attempts and rec["facts"] == {"data.rows": 12}
+    assert rec["error"]["type"] == "GateFailedError"
+    assert rec["error"]["message"] == "epoch 001 gate failed: rule 001:1 data.rows >= 20 failed: observed 12"
+    assert project.state()["epoch_001_complete"] is False
+    assert project.context_json("error_log.json")["errors"][-1]["type"] == "GateFailedError"
+    for e in project.ir["epochs"]:
+        if e["id"] == "001":
+            e["gate"][0]["value"] = 5
+    (project.root / ".pipec" / "ir.json").write_text(json.dumps(project.ir))
+    passed = project.cli("--json", "gate", "001", "--record")
+    assert passed.returncode == 0 and json.loads(passed.stdout)["passed"] is True
+    rec = project.state()["epochs"]["001"]
+    assert rec["status"] == "completed" and rec["error"] is None and project.state()["epoch_001_complete"] is True
+    # Without --record the gate is only evaluated: nothing is written.
+    before = project.state()
+    assert project.cli("gate", "001").returncode == 0 and project.state()["updated_at"] == before["updated_at"]
