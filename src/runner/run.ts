@@ -15,8 +15,8 @@ import { loadProject, readCheckpointPercent, readState, selectEpochs, type Pipel
 import { resolvePython } from './python.js';
 import { currentKeys } from './keys.js';
 import { ancestorsOf, planSteps, type EpochStep } from './resume-plan.js';
-import { epochRecord, readRecord, updateRecord, type Attempt } from './record.js';
-import type { EpochKeys } from '../ir/cache-keys.js';
+import { readRecord } from './record.js';
+import { recheckGate, recordAttempt } from './attempts.js';
 import { callRuntime, checkRuntime, recordFailure, type PythonEnv } from './runtime-cli.js';
 
 /** Where the runner writes; tests pass a collector, the CLI passes the process streams. */
@@ -163,58 +163,6 @@ async function runLocked(
   const checks = rechecked > 0 ? `, ${rechecked} gate(s) re-checked` : '';
   io.out(`done: ${ran} epoch(s) ran${checks}, ${skip.length} skipped, ${formatElapsed((performance.now() - t0) / 1000)}`);
   return 0;
-}
-
-/** Append an attempt to pipec's run record; a completed one also records the keys it completed with. */
-function recordAttempt(
-  root: string,
-  a: { step: EpochStep; kind: Attempt['kind']; outcome: Attempt['outcome']; resumedFromPercent: number | null; elapsedSeconds: number; error: string | null },
-  keys: EpochKeys | undefined,
-): void {
-  updateRecord(root, (r) => {
-    const rec = epochRecord(r, a.step.epoch.id);
-    const cause = a.resumedFromPercent !== null ? 'resume from checkpoint' : a.step.cause === 'up to date' ? 'rerun requested' : a.step.cause;
-    rec.attempts.push({
-      n: rec.attempts.length + 1,
-      cause,
-      detail: a.resumedFromPercent !== null ? `resumed from its checkpoint at ${Number(a.resumedFromPercent.toFixed(1))}%` : a.step.detail,
-      outcome: a.outcome,
-      kind: a.kind,
-      resumedFromPercent: a.resumedFromPercent,
-      elapsedSeconds: Math.round(a.elapsedSeconds * 1000) / 1000,
-      error: a.error,
-    });
-    // The gate key is recorded whether the gate passed or not: the rules were evaluated on these facts.
-    if (keys && (a.outcome === 'completed' || a.kind === 'recheck-gate')) {
-      rec.codeKey = keys.code;
-      rec.gateKey = keys.gate;
-    }
-    if (a.outcome === 'completed') rec.stale = null;
-  });
-}
-
-/**
- * Re-evaluate an epoch's changed gate rules on the facts it recorded (no rerun), recorded in the
- * runtime's state exactly as a run would; returns the failure message, or null when the gate passes.
- */
-async function recheckGate(step: EpochStep, py: PythonEnv, keys: EpochKeys | undefined, io: RunIo, tag: string): Promise<string | null> {
-  const e = step.epoch;
-  io.out(`${tag} epoch ${e.id} ${e.name} — re-check gate (${step.detail})`);
-  const start = performance.now();
-  const r = await callRuntime(py, ['--json', 'gate', e.id, '--record']);
-  const seconds = (performance.now() - start) / 1000;
-  const result = parseJson<{ passed?: boolean; results?: unknown[] }>(r.stdout);
-  const rec = readState(py.root).epochs[e.id];
-  const base = { step, kind: 'recheck-gate' as const, resumedFromPercent: null, elapsedSeconds: seconds };
-  if (r.code === 0 && result?.passed) {
-    recordAttempt(py.root, { ...base, outcome: 'completed', error: null }, keys);
-    io.out(`✔ ${e.id} ${e.name} gate passed on recorded facts (${result.results?.length ?? 0} rules) in ${formatElapsed(seconds)}, not rerun`);
-    return null;
-  }
-  const failure = rec?.error ? `${rec.error.type}: ${rec.error.message}` : r.stderr.trim() || `gate re-check exited ${r.code}`;
-  recordAttempt(py.root, { ...base, outcome: 'failed', error: failure }, keys);
-  io.err(`✘ ${e.id} ${e.name} failed after ${formatElapsed(seconds)}: ${failure}`);
-  return failure;
 }
 
 /** Turn the child's outcome into a failure message (null = completed), recording what only the runner saw. */

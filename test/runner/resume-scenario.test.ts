@@ -131,7 +131,7 @@ describe('pipec run --resume decides from keys (issue 17 scenario)', () => {
     const retro = markdown.replace(/\\(.)/g, '$1'); // as rendered: Markdown escapes removed
     expect(retro).toContain('## Attempts');
     expect(retro).toContain('- 005 model_development: attempt 2 (gate change: re-checked on the recorded facts, not rerun): failed: GateFailedError');
-    expect(retro).toContain('- 005 model_development: attempt 4 (spec change: ran from the start): completed');
+    expect(retro).toContain('- 005 model_development: attempt 4 (upstream rerun: ran from the start): completed');
     expect(retro).toContain('Epoch 005 had 4 attempts');
     expect(retro).toContain('[source: .context/pipec_record.json epochs.005.attempts]');
     expect(retro).not.toContain('checkpoints let the retries resume');
