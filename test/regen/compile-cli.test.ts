@@ -108,8 +108,8 @@ describe('pipec compile on the credit-risk example', () => {
     // Every other file equals the clean compile of the new spec.
     const now = treeHashes(out);
     const ref = treeHashes(reference);
-    // Runtime state (and the runtime's lock file) are the runtime's, not generated output.
-    const edited = [SCRIPT, nbPath, '.context/pipeline_state.json', '.context/pipeline_state.json.lock'];
+    // Run state (the runtime's state and lock, pipec's run record with its stale marks) is not generated output.
+    const edited = [SCRIPT, nbPath, '.context/pipeline_state.json', '.context/pipeline_state.json.lock', '.context/pipec_record.json'];
     expect(diffTrees(now, ref).filter((p) => !edited.includes(p))).toEqual([]);
     expect(pipec(['compile', spec, '--out', out, '--check']).status).toBe(0);
   });
