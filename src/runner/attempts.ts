@@ -42,6 +42,7 @@ export function recordAttempt(
       resumedFromPercent: a.resumedFromPercent,
       elapsedSeconds: Math.round(a.elapsedSeconds * 1000) / 1000,
       error: a.error,
+      codeKey: keys?.code ?? null,
     });
     // The gate key is recorded whether the gate passed or not: the rules were evaluated on these facts.
     if (keys && (a.outcome === 'completed' || a.kind === 'recheck-gate')) {

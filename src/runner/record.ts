@@ -30,6 +30,8 @@ export interface Attempt {
   elapsedSeconds: number;
   /** The failure in one line, when not completed. */
   error: string | null;
+  /** The code key the attempt ran with (null when the project has no manifest): a checkpoint it left is only reused under the same key. */
+  codeKey: string | null;
 }
 
 /** The record of one epoch. */

@@ -63,7 +63,9 @@ export function planSteps(input: StepInput): EpochStep[] {
     const st = state.epochs[id];
     const rec = record.epochs[id];
     const key = keys?.[id];
-    const codeChanged = key !== undefined && rec?.codeKey != null && rec.codeKey !== key.code;
+    // The code the epoch last ran with: its last attempt's (a failed one too: its checkpoint is that code's).
+    const lastCode = rec?.attempts.at(-1)?.codeKey ?? rec?.codeKey ?? null;
+    const codeChanged = key !== undefined && lastCode !== null && lastCode !== key.code;
     const make = (action: EpochStep['action'], cause: EpochStep['cause'], detail: string, resumeCheckpoint = false): EpochStep => ({
       epoch,
       action,

@@ -45,6 +45,26 @@ describe('code and gate keys', () => {
     expect(steps.filter((s) => s.action !== 'skip').map((s) => `${s.epoch.id}:${s.action}`)).toEqual(['005:recheck-gate']);
   });
 
+  it("a failed epoch resumes from its checkpoint only when its code is unchanged since that attempt", async () => {
+    const ir = fixtureIr();
+    const k0 = await keysOf(ir);
+    const failedWith = (code: string): RunRecord => ({
+      version: 1,
+      epochs: {
+        '005': {
+          codeKey: null,
+          gateKey: null,
+          stale: null,
+          attempts: [{ n: 1, cause: 'first run', detail: '', outcome: 'crashed', kind: 'run', resumedFromPercent: null, elapsedSeconds: 1, error: 'killed', codeKey: code }],
+        },
+      },
+    });
+    const state = { epochs: { '005': { status: 'failed' as const } }, blockers: [], warnings: [] };
+    const step = (record: RunRecord) => planSteps({ ir, selected: ir.epochs.filter((e) => e.id === '005'), state, record, keys: k0, resume: true })[0]!;
+    expect(step(failedWith(k0['005']!.code))).toMatchObject({ action: 'run', cause: 'retry after failure', resumeCheckpoint: true });
+    expect(step(failedWith('0'.repeat(64)))).toMatchObject({ action: 'run', cause: 'spec change', resumeCheckpoint: false });
+  });
+
   it('a features change reruns 004 and everything downstream, nothing upstream', async () => {
     const k0 = await keysOf(fixtureIr());
     const changed = variantIr(fixtureIr(), (x) => {
