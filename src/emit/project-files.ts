@@ -2,7 +2,7 @@
  * Project-level files: `.pipec/ir.json`, `.context/gate_rules.json`, `.context/pipeline_state.json`
  * (initial state), README.md, requirements.txt, pyproject.toml (pytest config) and .gitignore.
  */
-import { formatPipecSource, PIPEC_SOURCE_FORMS } from './ci/install-source.js';
+import { formatPipecSource, GIT_SOURCE_FORM, TARBALL_SOURCE_FORM } from './ci/install-source.js';
 import { makeFile } from './files.js';
 import { pinnedLines } from './pins.js';
 import type { OutputFile } from './types.js';
@@ -58,7 +58,7 @@ export function emitProjectFiles(ctx: EmitContext): OutputFile[] {
   // Where epoch 002 looks for a spec's data file locally: the project's dataset folder.
   const dataFile = ctx.ir.data.kind === 'file' ? `data/${project.name}/${ctx.ir.data.path.split('/').pop() ?? ''}` : null;
   const source = ctx.assets.pipecSource;
-  const view = { project, requirementsFile: 'requirements.txt', dataFile, pipecSource: source ? formatPipecSource(source) : null, pipecSourceForms: PIPEC_SOURCE_FORMS };
+  const view = { project, requirementsFile: 'requirements.txt', dataFile, pipecSource: source ? formatPipecSource(source) : null, gitSourceForm: GIT_SOURCE_FORM, tarballSourceForm: TARBALL_SOURCE_FORM };
   return [
     makeFile('.pipec/ir.json', stableJson(ctx.ir), ['ir']),
     makeFile('.context/gate_rules.json', stableJson(gateRulesDocument(ctx)), ['epochs']),

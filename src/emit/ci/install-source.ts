@@ -33,5 +33,9 @@ export function npmSpecifier(s: PipecSource): string {
   return s.kind === 'git' ? `${s.url}#${s.commit}` : s.url;
 }
 
-/** The accepted forms, for error messages and the generated README. */
-export const PIPEC_SOURCE_FORMS = 'a git URL with an exact commit (git+https://host/org/pipec.git#<40-hex commit>) or a tarball URL with its integrity (https://host/pipec-X.Y.Z.tgz#sha512-<base64>)';
+/** The two accepted forms, as examples. */
+export const GIT_SOURCE_FORM = 'git+https://host/org/pipec.git#<40-hex commit>';
+export const TARBALL_SOURCE_FORM = 'https://host/pipec-X.Y.Z.tgz#sha512-<base64>';
+
+/** The accepted forms in words, for error messages. */
+export const PIPEC_SOURCE_FORMS = `a git URL with an exact commit (${GIT_SOURCE_FORM}) or a tarball URL with its integrity (${TARBALL_SOURCE_FORM})`;
