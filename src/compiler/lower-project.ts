@@ -29,12 +29,15 @@ function lowerDomino(spec: ResolvedSpec, usedTiers: string[]): Ir['domino'] {
   const d = spec.project.domino;
   const tiers: Record<string, string> = {};
   const entries = new Map([...spec.tiers.entries()].map(([k, t]) => [k, t.hardware.value]));
+  const tierIds = [...spec.tiers.entries()].filter(([, t]) => t.byId).map(([k]) => k).sort();
   // An implicit default tier must still map to hardware, even without a library.
   for (const t of usedTiers) if (!entries.has(t) && t === DEFAULT_TIER) entries.set(t, 'Small');
   for (const k of [...entries.keys()].sort()) tiers[k] = entries.get(k) as string;
   return {
     environment: d?.environment?.value ?? DEFAULT_ENVIRONMENT,
+    environmentBy: d?.environment ? (d.environmentById ? 'id' : 'name') : 'default',
     tiers,
+    tierIds: tierIds.filter((k) => k in tiers),
     volumeSizeGiB: d?.volumeGiB?.value ?? null,
     gitRef: d?.gitRef?.value ?? null,
   };

@@ -142,15 +142,19 @@ export interface EpochDecl extends Loc {
   retries: Located<number> | null;
 }
 
-/** `tier small "Small"`: logical tier → Domino hardware tier. */
+/** `tier small "Small"` (a display name) or `tier small id "small-k8s"` (a hardware tier id). */
 export interface TierDecl extends Loc {
   name: Located<string>;
   hardware: Located<string>;
+  /** True when written with `id`: the value goes to DominoJobConfig.HardwareTierId as is. */
+  byId: boolean;
 }
 
 /** `domino { environment "..." tier ... volume 10GB git_ref "main" }`. */
 export interface DominoDecl extends Loc {
   environment: Located<string> | null;
+  /** True for `environment id "..."` (an environment id), false for `environment "Name"`. */
+  environmentById: boolean;
   tiers: TierDecl[];
   volumeGiB: Located<number> | null;
   gitRef: Located<string> | null;

@@ -52,6 +52,8 @@ import { checkDominoNames } from './checks/check-domino-names.js';
 import { checkDominoGitRef } from './checks/check-domino-git-ref.js';
 import { checkDominoGitPin } from './checks/check-domino-git-pin.js';
 import { checkDominoEnvironmentPin } from './checks/check-domino-environment-pin.js';
+import { checkDominoTierPin } from './checks/check-domino-tier-pin.js';
+import { checkDominoIds } from './checks/check-domino-ids.js';
 
 /** Every semantic check, in reading order: names, data, features, models, epochs, gates, platform. */
 export const CHECKS: readonly Check[] = [
@@ -108,4 +110,6 @@ export const CHECKS: readonly Check[] = [
   checkDominoGitRef,
   checkDominoGitPin,
   checkDominoEnvironmentPin,
+  checkDominoTierPin,
+  checkDominoIds,
 ];

@@ -11,21 +11,37 @@ import { normalizeQuantity, unitOfQuantity } from './units.js';
 
 const LEVELS: readonly Level[] = ['low', 'medium', 'high'];
 
-/** `tier small "Small"`. */
+/** True when `e` is the bare word `id` (`environment id "..."`, `tier small id "..."`). */
+const isIdWord = (e: Expr | undefined): boolean => e?.kind === 'Name' && e.text === 'id';
+
+/** `tier small "Small"` (display name) or `tier small id "small-k8s"` (hardware tier id). */
 export function shapeTier(ctx: ShapeCtx, s: Statement): TierDecl | null {
-  if (!requireArgs(ctx, s, 2, 'tier small "Small"')) return null;
+  const usage = 'tier small "Small"` or `tier small id "small-k8s"';
+  if (!requireArgs(ctx, s, 2, usage)) return null;
   const name = readName(ctx, s.args[0], '`tier`');
-  const hardware = readString(ctx, s.args[1], '`tier`');
-  noExtraArgs(ctx, s, 2, 'tier small "Small"');
-  return name && hardware ? { name, hardware, range: name.range, file: ctx.file } : null;
+  const byId = isIdWord(s.args[1]);
+  if (byId && !requireArgs(ctx, s, 3, 'tier small id "small-k8s"')) return null;
+  const hardware = readString(ctx, s.args[byId ? 2 : 1], '`tier`');
+  noExtraArgs(ctx, s, byId ? 3 : 2, usage);
+  return name && hardware ? { name, hardware, byId, range: name.range, file: ctx.file } : null;
 }
 
-/** `domino { environment "..."  tier small "Small"  volume 10GB  git_ref "main" }`. */
+/** `environment "Domino Standard Environment Py3.11"` or `environment id "6549a5b4c7d2e1f0a9b8c7d6"`. */
+function shapeEnvironment(ctx: ShapeCtx, r: Statement, d: DominoDecl): void {
+  const usage = 'environment "Domino Standard Environment Py3.11"` or `environment id "<24 hex digits>"';
+  if (!requireArgs(ctx, r, 1, usage)) return;
+  d.environmentById = isIdWord(r.args[0]);
+  if (d.environmentById && !requireArgs(ctx, r, 2, 'environment id "<24 hex digits>"')) return;
+  d.environment = readString(ctx, r.args[d.environmentById ? 1 : 0], '`environment`');
+  noExtraArgs(ctx, r, d.environmentById ? 2 : 1, usage);
+}
+
+/** `domino { environment [id] "..."  tier small [id] "..."  volume 10GB  git_ref "main" }`. */
 export function shapeDomino(ctx: ShapeCtx, s: Statement): DominoDecl {
-  const d: DominoDecl = { environment: null, tiers: [], volumeGiB: null, gitRef: null, range: s.keyword.range, file: ctx.file };
+  const d: DominoDecl = { environment: null, environmentById: false, tiers: [], volumeGiB: null, gitRef: null, range: s.keyword.range, file: ctx.file };
   noExtraArgs(ctx, s, 0, 'domino { ... }');
   shapeStatements(ctx, s.block?.statements ?? [], {
-    environment: { run: (r) => { if (requireArgs(ctx, r, 1, 'environment "Domino Standard Environment Py3.11"')) d.environment = readString(ctx, r.args[0], '`environment`'); noExtraArgs(ctx, r, 1, 'environment "..."'); } },
+    environment: { run: (r) => shapeEnvironment(ctx, r, d) },
     git_ref: { run: (r) => { if (requireArgs(ctx, r, 1, 'git_ref "main"')) d.gitRef = readString(ctx, r.args[0], '`git_ref`'); noExtraArgs(ctx, r, 1, 'git_ref "main"'); } },
     volume: { run: (r) => {
       if (!requireArgs(ctx, r, 1, 'volume 10GB')) return;

@@ -30,10 +30,11 @@ export const DOMINO_CODES = [
     title: 'production flow without a pinned environment',
     explanation:
       'A spec marked for production should run in a fixed environment. When the environment is the default or ' +
-      'given by name, the flow passes it as written and lets Domino resolve the revision at submission ' +
-      '(`use_latest`), so a rebuilt environment silently changes what production runs.',
+      'given by display name, the flow hands the name to run_domino_job_task, which resolves it (and the ' +
+      'revision) when the flow is registered, so renaming or rebuilding the environment silently changes what ' +
+      'production runs.',
     example: 'domino {\n  environment "Domino Standard Environment Py3.11"\n}\ndeploy {\n  promote production after review\n}',
-    fix: 'Write the environment id (24 hex digits, from the environment page in Domino) in `environment`.',
+    fix: 'Write the environment id: `environment id "<24 hex digits>"` (shown on the environment page in Domino).',
   }),
   defineCode({
     code: 'PC8004',
@@ -45,5 +46,39 @@ export const DOMINO_CODES = [
       '`~ ^ : ? * [ \\`, a trailing `/` or `.lock`) can never be checked out, so every job would fail.',
     example: 'domino {\n  git_ref "release 1.0"\n}',
     fix: 'Use a valid ref name, e.g. `git_ref "tags/release-1.0"` or a commit id.',
+  }),
+  defineCode({
+    code: 'PC8101',
+    severity: 'warning',
+    title: 'production flow with a hardware tier given by name',
+    explanation:
+      'A hardware tier written as a display name (`tier small "Small"`) is passed to run_domino_job_task as ' +
+      '`hardware_tier_name` and resolved to a tier id when the flow is registered; Domino hardware tier ids ' +
+      '(`small-k8s`) are what DominoJobConfig.HardwareTierId takes. A spec marked for production should pin ' +
+      'the id, so renaming a tier in the admin pages cannot move production to other hardware.',
+    example: 'domino {\n  tier small "Small"\n}\ndeploy {\n  promote production after review\n}',
+    fix: 'Write the tier id: `tier small id "small-k8s"` (the id column of Admin > Hardware tiers).',
+  }),
+  defineCode({
+    code: 'PC8102',
+    severity: 'error',
+    title: 'not a Domino id',
+    explanation:
+      'A value written with `id` goes to DominoJobConfig unchanged (EnvironmentId, HardwareTierId). Domino ' +
+      'environment ids are 24 hex digits; hardware tier ids are lowercase words joined by `-`, `_` or `.` ' +
+      '(`small-k8s`). A display name in an id field is rejected by Domino when the flow is submitted ' +
+      '("Failed to resolve job properties"), after the project was generated and pushed.',
+    example: 'domino {\n  environment id "Domino Standard Environment"\n  tier small id "Small"\n}',
+    fix: 'Write the id as Domino shows it, or drop `id` to give a display name (resolved through run_domino_job_task).',
+  }),
+  defineCode({
+    code: 'PC8103',
+    severity: 'warning',
+    title: 'environment id written as a name',
+    explanation:
+      '`environment "..."` gives a display name, resolved through run_domino_job_task. A value of 24 hex ' +
+      'digits is an environment id, and no environment is named that way, so the lookup by name would fail.',
+    example: 'domino {\n  environment "6549a5b4c7d2e1f0a9b8c7d6"\n}',
+    fix: 'Write `environment id "6549a5b4c7d2e1f0a9b8c7d6"`.',
   }),
 ];

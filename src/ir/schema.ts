@@ -212,8 +212,15 @@ export const IrSchema = z.object({
   uses: z.array(z.string()),
   domino: z.object({
     environment: z.string(),
-    /** Logical tier name → Domino hardware tier id/name. Sorted by key. */
+    /**
+     * How `environment` is given: `id` (24 hex, to DominoJobConfig.EnvironmentId), `name` (a display
+     * name, to run_domino_job_task's environment_name) or `default` (none written: the project default).
+     */
+    environmentBy: z.enum(['id', 'name', 'default']),
+    /** Logical tier name → Domino hardware tier id or display name. Sorted by key. */
     tiers: z.record(z.string(), z.string()),
+    /** Logical tiers whose value is a hardware tier id (`tier small id "small-k8s"`); the rest are names. Sorted. */
+    tierIds: z.array(z.string()),
     volumeSizeGiB: z.number().positive().nullable(),
     gitRef: z.string().nullable(),
   }),

@@ -40,8 +40,27 @@ function epoch(id: string, name: string, after: string[], tier: string, custom =
   };
 }
 
-/** The fixture IR; `withCustom` adds `epoch 009 drift_watch { after 007 }`. */
-export function fixtureIr(opts: { withCustom?: boolean; production?: boolean } = {}): Ir {
+/** Domino environment and tiers by id (`environment id ...`, `tier x id ...`), as production specs write them. */
+const BY_ID = {
+  environment: '6549a5b4c7d2e1f0a9b8c7d6',
+  environmentBy: 'id',
+  tiers: { large: 'large-k8s', medium: 'medium-k8s', small: 'small-k8s' },
+  tierIds: ['large', 'medium', 'small'],
+} as const;
+
+/** By display name (`environment "..."`, `tier x "..."`): the flow goes through run_domino_job_task. */
+const BY_NAME = {
+  environment: 'Domino Standard Environment Py3.11',
+  environmentBy: 'name',
+  tiers: { large: 'Large', medium: 'Medium', small: 'Small' },
+  tierIds: [],
+} as const;
+
+/**
+ * The fixture IR; `withCustom` adds `epoch 009 drift_watch { after 007 }`; `domino` chooses how the
+ * environment and tiers are given (by display name unless `ids`).
+ */
+export function fixtureIr(opts: { withCustom?: boolean; production?: boolean; domino?: 'ids' | 'names' } = {}): Ir {
   const epochs = STD.map(([id, name, after, tier]) => epoch(id, name, after, tier));
   if (opts.withCustom) epochs.push(epoch('009', 'drift_watch', ['007'], 'small', true));
   return IrSchema.parse({
@@ -57,8 +76,7 @@ export function fixtureIr(opts: { withCustom?: boolean; production?: boolean } =
     },
     uses: ['lifecycle.domino_standard'],
     domino: {
-      environment: 'Domino Standard Environment Py3.11',
-      tiers: { large: 'Large', medium: 'Medium', small: 'Small' },
+      ...structuredClone(opts.domino === 'ids' ? BY_ID : BY_NAME),
       volumeSizeGiB: null,
       gitRef: null,
     },
