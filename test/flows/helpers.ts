@@ -47,7 +47,7 @@ export function writeProject(files: readonly OutputFile[], dir = mkdtempSync(joi
 }
 
 /** Runs test/flows/inspect_flow.py on a flow module; returns its parsed JSON (throws with stderr on failure). */
-export function inspectFlow(path: string, mode: 'absent' | 'fake' | 'local'): any {
+export function inspectFlow(path: string, mode: 'absent' | 'standin' | 'local'): any {
   const out = execFileSync(PYTHON, [join(HERE, 'inspect_flow.py'), path, mode], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,9 @@
 """Imports a generated flow module and prints what real flytekit compiled, as JSON (used by flow tests).
 
-usage: python inspect_flow.py <flow.py> absent|fake|local
-  absent: the Domino plugin is not importable; reports the guard and the placeholder's error.
-  fake:   test/flows/fake_plugin on sys.path; reports every workflow node (task, config, cache, I/O, edges).
+usage: python inspect_flow.py <flow.py> absent|standin|local
+  absent:  the Domino plugin is not importable; reports the guard and the placeholder's error.
+  standin: test/flows/domino_standin (the strict stand-in) on sys.path; reports every workflow node (task,
+           config as written, the run_domino_job_task call of helper nodes, cache, I/O, edges).
   local:  the local twin; reports the same node facts for its plain flytekit tasks.
 """
 import importlib
@@ -44,7 +45,7 @@ def describe(module) -> dict:
                 {"node": by_node[promise.node_id], "output": promise.var}
                 if promise.node_id in by_node else {"workflow": promise.var}
             )
-        cfg = getattr(task, "domino_job_config", None)
+        cfg = getattr(task, "declared_config", None)
         nodes.append({
             "task": task.name,
             "upstream": sorted(by_node[u.id] for u in node.upstream_nodes),
@@ -56,8 +57,9 @@ def describe(module) -> dict:
             "retries": task.metadata.retries,
             "timeout": task.metadata.timeout.total_seconds() if task.metadata.timeout else None,
             "use_latest": getattr(task, "use_latest", None),
+            "helper_call": getattr(task, "helper_call", None),
             "config": None if cfg is None else {
-                k: (v if not hasattr(v, "__dict__") else dict(v.__dict__)) for k, v in cfg.__dict__.items()
+                k: (v if not hasattr(v, "__dict__") else dict(v.__dict__)) for k, v in vars(cfg).items()
             },
         })
     return {
@@ -66,13 +68,14 @@ def describe(module) -> dict:
         "outputs": {k: type_name(v) for k, v in wf.python_interface.outputs.items()},
         "nodes": nodes,
         "NODES": module.NODES,
+        "plugin_error": module.DOMINO_PLUGIN_ERROR if hasattr(module, "DOMINO_PLUGIN_ERROR") else None,
     }
 
 
 def main() -> None:
     path, mode = sys.argv[1], sys.argv[2]
-    if mode == "fake":
-        sys.path.insert(0, str(HERE / "fake_plugin"))
+    if mode == "standin":
+        sys.path.insert(0, str(HERE / "domino_standin"))
     module = load(path)
     if mode == "absent":
         out = {"plugin_error": module.DOMINO_PLUGIN_ERROR, "NODES": module.NODES}

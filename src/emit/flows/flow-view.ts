@@ -18,6 +18,12 @@ import {
 /** Python annotation of a flow type (the local twin and consumer inputs). */
 const PY_TYPE: Readonly<Record<FlowType, string>> = { file: 'FlyteFile', dict: 'dict', str: 'str', int: 'int', bool: 'bool' };
 
+/** The mode of a node (see NodeMode). */
+export function nodeMode(ir: Ir, e: Pick<Epoch, 'tier'>): NodeMode {
+  const tierById = ir.domino.tierIds.includes(e.tier);
+  return ir.domino.environmentBy !== 'name' && tierById ? 'job_config' : 'helper';
+}
+
 /** One declared Domino Flow Artifact (module-level `Artifact(name=..., type=...)`). */
 export interface ArtifactView {
   varName: string;
@@ -42,6 +48,15 @@ export interface PortView {
   isFile: boolean;
   last: boolean;
 }
+
+/**
+ * How a node reaches Domino. `job_config`: environment and tier are ids (or the project default), so the
+ * node is a module-level `DominoJobTask(domino_job_config=DominoJobConfig(EnvironmentId=..., HardwareTierId=...))`.
+ * `helper`: a display name is involved, so the node calls `run_domino_job_task(environment_name=...,
+ * hardware_tier_name=..., use_project_defaults_for_omitted=True)` in the workflow body, and the plugin
+ * resolves the names when the flow is registered (DominoJobConfig's fields take ids only).
+ */
+export type NodeMode = 'job_config' | 'helper';
 
 /** One node (epoch) of the flow. */
 export interface NodeView {
@@ -72,6 +87,12 @@ export interface NodeView {
   after: string[];
   /** The node's row of the module-level `NODES` table, as a Python dict literal. */
   nodePy: string;
+  mode: NodeMode;
+  isJobConfig: boolean;
+  /** Helper nodes: the whole `run_domino_job_task(...)` call, indented for the workflow body. */
+  helperCallPy: string;
+  /** Config nodes: the task call with its input bindings (`epoch002_x(rows=rows, ...)`). */
+  taskCallPy: string;
 }
 
 /** The whole flow. */
@@ -82,8 +103,14 @@ export interface FlowView {
   workflowName: string;
   flowPath: string;
   localPath: string;
-  environmentLit: string;
+  /** `{"by": "id"|"name"|"default", "value": ...}` as a Python literal. */
+  environmentPy: string;
+  /** Logical tier → `{"by": "id"|"name", "value": ...}`, as a Python literal. */
   tiersPy: string;
+  /** Plugin modules the flow needs (`task`, `helpers`, `artifact`), each imported under its own guard. */
+  needsTask: boolean;
+  needsHelpers: boolean;
+  needsArtifact: boolean;
   volumeSizeGiB: string;
   gitRefPy: string;
   workflowInputs: { name: string; pyType: string; defaultPy: string; help: string; last: boolean }[];
@@ -111,12 +138,43 @@ function artifactVar(o: FlowOutput, epoch: Epoch): string {
   return `${o.name}_artifact_${epoch.id}`;
 }
 
-function bindOf(ir: Ir, input: FlowInput, local = false): string {
+/**
+ * The expression bound to an input in the workflow body. The Domino flow reads upstream outputs through
+ * `_output(node, name)`, which works for what a DominoJobTask call returns (a named tuple of promises)
+ * and for what run_domino_job_task returns; the twin's tasks always return a NamedTuple.
+ */
+function bindOf(input: FlowInput, local = false): string {
   if (input.from.kind === 'workflow') return input.from.input;
-  if (local) return `n${input.from.epoch}.${input.from.output}`;
-  const up = ir.epochs.find((e) => e.id === (input.from as { epoch: string }).epoch) as Epoch;
-  const single = outputsOf(up).length === 1;
-  return single ? `n${up.id}` : `n${up.id}.${input.from.output}`;
+  return local ? `n${input.from.epoch}.${input.from.output}` : `_output(n${input.from.epoch}, ${pyStr(input.from.output)})`;
+}
+
+/** Python of the `run_domino_job_task(...)` call of a helper node (names resolved by the plugin). */
+function helperCall(ir: Ir, e: Epoch, cacheVersionExpr: string, ins: PortView[], outs: PortView[]): string {
+  const tierValue = ir.domino.tiers[e.tier] ?? e.tier;
+  const env = ir.domino.environmentBy === 'name'
+    ? [`environment_name=${pyStr(ir.domino.environment)},`]
+    : ir.domino.environmentBy === 'id' ? [`environment_id=${pyStr(ir.domino.environment)},`] : [];
+  const tier = ir.domino.tierIds.includes(e.tier) ? `hardware_tier_id=${pyStr(tierValue)},` : `hardware_tier_name=${pyStr(tierValue)},`;
+  const lines = [
+    'run_domino_job_task(',
+    `    flyte_task_name=${pyStr(`${ir.project.name}.${taskVar(e)}`)},`,
+    `    command=${pyStr(nodeCommand(e.id))},`,
+    ...env.map((l) => `    ${l}`),
+    `    ${tier}`,
+    ...(ir.domino.gitRef === null ? [] : ['    main_git_repo_ref=_git_ref(GIT_REF),']),
+    ...(ir.domino.volumeSizeGiB === null ? [] : ['    volume_size_gib=VOLUME_SIZE_GIB,']),
+    '    inputs=[',
+    ...ins.map((i) => `        Input(name=${pyStr(i.name)}, type=${i.pyType}, value=${i.bind}),`),
+    '    ],',
+    '    output_specs=[',
+    ...outs.map((o) => `        Output(name=${pyStr(o.name)}, type=${o.remoteType}),`),
+    '    ],',
+    '    use_project_defaults_for_omitted=USE_LATEST,',
+    '    cache=True,',
+    `    cache_version=${cacheVersionExpr},`,
+    ')',
+  ];
+  return lines.map((l, k) => (k === 0 ? l : `        ${l}`)).join('\n');
 }
 
 function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
@@ -126,7 +184,7 @@ function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
     name, pyType: PY_TYPE[type], remoteType, bind, bindLocal, isFile: type === 'file', last,
   });
   const command = nodeCommand(e.id);
-  return {
+  const view: NodeView = {
     id: e.id,
     name: e.name,
     titleLit: pyStr(`${e.id} ${e.title}`),
@@ -141,7 +199,7 @@ function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
     shortCache: cacheVersion.slice(0, 12),
     retries: e.retries,
     timeoutSeconds: e.timeoutSeconds,
-    inputs: ins.map((i, k) => port(i.name, i.type, PY_TYPE[i.type], bindOf(ir, i), bindOf(ir, i, true), k === ins.length - 1)),
+    inputs: ins.map((i, k) => port(i.name, i.type, PY_TYPE[i.type], bindOf(i), bindOf(i, true), k === ins.length - 1)),
     outputs: outs.map((o, k) =>
       port(
         o.name,
@@ -153,6 +211,10 @@ function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
       ),
     ),
     hasInputs: ins.length > 0,
+    mode: nodeMode(ir, e),
+    isJobConfig: nodeMode(ir, e) === 'job_config',
+    helperCallPy: '',
+    taskCallPy: '',
     singleOutput: outs.length === 1,
     outputsClass: `Epoch${e.id}Outputs`,
     after: [...e.after].sort(),
@@ -161,12 +223,17 @@ function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
       title: `${e.id} ${e.title}`,
       command,
       tier: e.tier,
+      mode: nodeMode(ir, e),
       after: [...e.after].sort(),
       cache_version: cacheVersion,
       retries: e.retries,
       timeout_seconds: e.timeoutSeconds,
     }),
   };
+  const cacheExpr = `NODES[${pyStr(e.id)}]["cache_version"]`;
+  view.helperCallPy = helperCall(ir, e, cacheExpr, view.inputs, view.outputs);
+  view.taskCallPy = `${view.varName}(${view.inputs.map((i) => `${i.name}=${i.bind}`).join(', ')})`;
+  return view;
 }
 
 /** Builds the flow view; `cacheKeys` comes from src/ir/cache-keys.ts (epochCacheKeys). */
@@ -198,8 +265,11 @@ export function viewFlow(ir: Ir, cacheKeys: Readonly<Record<string, string>>): F
     workflowName: `${name}_flow`,
     flowPath: `flows/${name}_flow.py`,
     localPath: `flows/${name}_flow_local.py`,
-    environmentLit: pyStr(ir.domino.environment),
-    tiersPy: `{${tiers.map((t) => `${pyStr(t)}: ${pyStr(ir.domino.tiers[t] as string)}`).join(', ')}}`,
+    environmentPy: pyRepr({ by: ir.domino.environmentBy, value: ir.domino.environmentBy === 'default' ? null : ir.domino.environment }),
+    tiersPy: pyRepr(Object.fromEntries(tiers.map((t) => [t, { by: ir.domino.tierIds.includes(t) ? 'id' : 'name', value: ir.domino.tiers[t] as string }]))),
+    needsTask: nodes.some((n) => n.isJobConfig) || gitRef !== null,
+    needsHelpers: nodes.some((n) => !n.isJobConfig),
+    needsArtifact: artifacts.length > 0,
     volumeSizeGiB: ir.domino.volumeSizeGiB === null ? 'None' : String(ir.domino.volumeSizeGiB),
     gitRefPy: gitRef === null ? 'None' : pyStr(gitRef),
     workflowInputs: WORKFLOW_INPUTS.map((w, k) => ({
@@ -207,10 +277,7 @@ export function viewFlow(ir: Ir, cacheKeys: Readonly<Record<string, string>>): F
     })),
     artifacts,
     nodes,
-    sinks: sinkIds.map((id, k) => {
-      const single = outputsOf(byId.get(id) as Epoch).length === 1;
-      return { id, bind: single ? `n${id}` : `n${id}.handoff`, bindLocal: `n${id}.handoff`, last: k === sinkIds.length - 1 };
-    }),
+    sinks: sinkIds.map((id, k) => ({ id, bind: `_output(n${id}, "handoff")`, bindLocal: `n${id}.handoff`, last: k === sinkIds.length - 1 })),
     edges,
     exampleFlags: `${rows}${approve}`.trim(),
     localFlags: `${localRows} --approve all`.trim(),

@@ -2,19 +2,25 @@
  * The typed handoff between flow nodes: which inputs and outputs each epoch's task declares, derived
  * from the IR (one source for the Domino flow, the local twin and the runtime's flow_io bridge).
  *
- * Every epoch outputs `handoff: dict` (its own and its upstream run records: status, facts, gate) and
- * takes `handoff_<id>` from each direct prerequisite. That makes the flow's data edges exactly the IR's
- * `after` edges, and lets a Domino job (a fresh container whose `.context/` is not shared) seed its
- * prerequisite state before the epoch's own prerequisite check runs.
- * Epochs of the standard lifecycle also publish their main deliverable as a file (FlyteFile, declared as
- * a Domino Flow Artifact: DATA for data and features, MODEL for the model, REPORT for reports), found by
- * glob under the epoch's data or artifacts folder (names from the generated config.py); consumers get
- * them as `<name>_<id>`.
+ * Domino's job I/O (its fork of Flyte's copilot, flytecopilot/data/upload.go) uploads a simple-typed
+ * output only up to 1,024 bytes (`maxPrimitiveSize`), so nothing that grows travels simple-typed:
+ * - `handoff` (a JSON FlyteFile): the epoch's own and its upstream run records (status, facts, gate,
+ *   review, published file locations). Each epoch takes `handoff_<id>` from every direct prerequisite,
+ *   which makes those data edges the IR's `after` edges and lets a fresh job container seed its
+ *   prerequisite state before the epoch's own prerequisite check runs;
+ * - `bundle` (a FlyteFile, tar.gz of the epoch's data and artifacts folders): everything the epoch wrote.
+ *   Each epoch takes `bundle_<id>` from EVERY transitive prerequisite, because epoch scripts read files of
+ *   epochs they do not depend on directly (model testing reads the feature split), and a Domino job
+ *   container starts from the repository alone (copilot cannot download directories, so one file);
+ * - the main deliverable of a standard epoch (FlyteFile declared as a Domino Flow Artifact: DATA for data
+ *   and features, MODEL for the model, REPORT for reports), found by glob under its folders, so it shows
+ *   in Domino's Flow Artifacts view.
+ * Only the workflow inputs (`rows`, `data_path`, `approve`) are simple-typed.
  */
 import type { Epoch, Ir } from '../../ir/schema.js';
 import { upstreamOf } from '../../ir/dag.js';
 
-/** Types a flow value can have; `file` is a FlyteFile. */
+/** Types a flow value can have; `file` is a FlyteFile (`dict` exists for plans written before files; flow_io refuses it over 1 KiB). */
 export type FlowType = 'file' | 'dict' | 'str' | 'int' | 'bool';
 
 /** Domino Flow Artifact kinds (flytekitplugins.domino.artifact). */
@@ -23,6 +29,8 @@ export type ArtifactKind = 'DATA' | 'MODEL' | 'REPORT';
 /** Where a published output comes from, resolved by flow_io at the end of the job. */
 export type OutputSource =
   | { kind: 'handoff' }
+  /** tar.gz of the epoch's data and artifacts folders (flow_io.pack_bundle). */
+  | { kind: 'bundle' }
   /** Globs relative to `data:` (the epoch's data folder) or `artifacts:` (its artifacts folder); first match wins. */
   | { kind: 'glob'; patterns: string[] };
 
@@ -99,11 +107,12 @@ export const WORKFLOW_INPUTS: readonly WorkflowInput[] = [
   { name: 'approve', type: 'str', defaultPy: '""', env: 'PIPEC_APPROVE', help: 'reviews approved for this run: epoch ids, comma separated, or "all"' },
 ];
 
-/** Outputs of one epoch, in a fixed order: handoff first, then files in role order. */
+/** Outputs of one epoch, in a fixed order: handoff, bundle, then the artifact files in role order. */
 export function outputsOf(epoch: Epoch): FlowOutput[] {
   const files = epoch.custom ? [] : (FILE_ROLES[epoch.name] ?? []);
   return [
-    { name: 'handoff', type: 'dict', source: { kind: 'handoff' }, artifact: null },
+    { name: 'handoff', type: 'file', source: { kind: 'handoff' }, artifact: null },
+    { name: 'bundle', type: 'file', source: { kind: 'bundle' }, artifact: null },
     ...files.map((f) => ({ ...f, type: 'file' as const })),
   ];
 }
@@ -124,21 +133,19 @@ export function workflowInputsFor(ir: Ir, epoch: Epoch): WorkflowInput[] {
   );
 }
 
-/** Inputs of one epoch: its workflow inputs, then each direct prerequisite's outputs (by id). */
+/**
+ * Inputs of one epoch: its workflow inputs, the handoff of each direct prerequisite, then the bundle of
+ * each direct or transitive prerequisite (by id).
+ */
 export function inputsOf(ir: Ir, epoch: Epoch): FlowInput[] {
-  const byId = new Map(ir.epochs.map((e) => [e.id, e]));
+  const known = new Set(ir.epochs.map((e) => e.id));
   const fromWorkflow: FlowInput[] = workflowInputsFor(ir, epoch).map((w) => ({
     name: w.name,
     type: w.type,
     from: { kind: 'workflow', input: w.name },
   }));
-  const fromEpochs: FlowInput[] = [];
-  for (const p of [...epoch.after].sort()) {
-    const up = byId.get(p);
-    if (!up) continue;
-    for (const o of outputsOf(up)) {
-      fromEpochs.push({ name: `${o.name}_${p}`, type: o.type, from: { kind: 'epoch', epoch: p, output: o.name } });
-    }
-  }
-  return [...fromWorkflow, ...fromEpochs];
+  const port = (p: string, output: string): FlowInput => ({ name: `${output}_${p}`, type: 'file', from: { kind: 'epoch', epoch: p, output } });
+  const handoffs = [...epoch.after].filter((p) => known.has(p)).sort().map((p) => port(p, 'handoff'));
+  const bundles = upstreamOf(ir, epoch.id).map((p) => port(p, 'bundle'));
+  return [...fromWorkflow, ...handoffs, ...bundles];
 }

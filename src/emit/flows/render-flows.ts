@@ -10,6 +10,7 @@ import type { TemplateEngine } from '../handlebars.js';
 import type { OutputFile } from '../types.js';
 import { inputsOf, outputsOf, WORKFLOW_INPUTS } from './handoff.js';
 import { viewFlow } from './flow-view.js';
+import { pluginApiUsed } from './plugin-api.js';
 
 /** Template keys (relative to stdlib/templates/). */
 export const FLOW_TEMPLATES = {
@@ -38,7 +39,10 @@ export function flowIoPlan(ir: Ir): object {
       outputs: outputsOf(e).map((o) => ({ name: o.name, type: o.type, source: o.source })),
     };
   }
-  return { version: 1, project: ir.project.name, rootEnv: 'PIPEC_WORKFLOW_ROOT', defaultRoot: '/workflow', epochs };
+  return {
+    version: 2, project: ir.project.name, rootEnv: 'PIPEC_WORKFLOW_ROOT', defaultRoot: '/workflow',
+    simpleOutputLimitBytes: 1024, pluginApi: pluginApiUsed(ir), epochs,
+  };
 }
 
 /** Ensures the final newline every generated file has. */

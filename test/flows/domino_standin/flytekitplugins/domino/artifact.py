@@ -1,4 +1,4 @@
-"""Fake flytekitplugins.domino.artifact (see __init__.py)."""
+"""Stand-in flytekitplugins.domino.artifact (see __init__.py): Artifact, DATA, MODEL, REPORT."""
 from typing import Annotated
 
 from flytekit.types.file import FlyteFile
