@@ -37,27 +37,24 @@ def _version(*dists: str) -> str | None:
 
 
 def _resolve(path: str) -> tuple[Any, str | None]:
-    """Import `pkg.module.Attr[.member]` (the module is the longest importable prefix); (object, problem)."""
+    """Import `flytekitplugins.domino.<module>.<Attr>[.<member>]`; (object, problem)."""
     parts = path.split(".")
-    for cut in range(len(parts) - 1, 0, -1):
-        module_name = ".".join(parts[:cut])
-        try:
-            obj: Any = importlib.import_module(module_name)
-        except ImportError as exc:
-            if cut == 1 or getattr(exc, "name", None) not in (module_name, None):
-                return None, f"cannot import {module_name} ({exc})"
-            continue
-        for attr in parts[cut:]:
-            if not hasattr(obj, attr):
-                return None, f"{'.'.join(parts[:parts.index(attr)])} has no attribute {attr!r}"
-            obj = getattr(obj, attr)
-        return obj, None
-    return None, f"cannot import {path}"
+    module_name = ".".join(parts[:3])
+    try:
+        obj: Any = importlib.import_module(module_name)
+    except ImportError as exc:
+        return None, f"cannot import {module_name} ({exc})"
+    for k, attr in enumerate(parts[3:], start=3):
+        if not hasattr(obj, attr):
+            return None, f"{'.'.join(parts[:k])} has no attribute {attr!r}"
+        obj = getattr(obj, attr)
+    return obj, None
 
 
-def _parameters(obj: Any) -> list[inspect.Parameter]:
-    sig = inspect.signature(obj)
-    return [p for p in sig.parameters.values() if p.name != "self"]
+def _signature(obj: Any) -> inspect.Signature:
+    """The call signature without `self`; a class by its __init__ (flytekit's task metaclass hides it)."""
+    sig = inspect.signature(obj.__init__ if inspect.isclass(obj) else obj)
+    return sig.replace(parameters=[p for p in sig.parameters.values() if p.name != "self"], return_annotation=sig.empty)
 
 
 def check_callable(path: str, used: list[str]) -> dict[str, Any]:
@@ -66,8 +63,9 @@ def check_callable(path: str, used: list[str]) -> dict[str, Any]:
     if problem:
         return {"callable": path, "signature": None, "problems": [problem]}
     try:
-        params = _parameters(obj)
-        signature = f"{path}({', '.join(str(p) for p in params)})"
+        sig = _signature(obj)
+        params = list(sig.parameters.values())
+        signature = f"{path}{sig}"
     except (TypeError, ValueError) as exc:
         return {"callable": path, "signature": None, "problems": [f"no inspectable signature ({exc})"]}
     names = {p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}

@@ -38,6 +38,8 @@ ROOT_ENV = "PIPEC_WORKFLOW_ROOT"
 DEFAULT_ROOT = "/workflow"
 PLAN_PATH = "flows/flow_io.json"
 HANDOFF_VERSION = 1
+#: `.context/` documents a bundle does not carry: the state travels in handoffs, gate rules are generated.
+NOT_CARRIED_CONTEXT = frozenset({"pipeline_state.json", "gate_rules.json"})
 #: Domino's copilot uploads a simple-typed output only up to this many bytes (flytecopilot/data/upload.go).
 SIMPLE_OUTPUT_LIMIT = 1024
 #: Fields of a state record carried between jobs (enough for the prerequisite and review checks).
@@ -220,10 +222,41 @@ def _load_handoff(kind: str, value: Any) -> dict[str, Any]:
     return value
 
 
+def _merge_json(local: Any, incoming: Any) -> Any:
+    """Union of two JSON documents: objects key by key (local wins), lists item by item (no duplicates)."""
+    if isinstance(local, dict) and isinstance(incoming, dict):
+        for key, value in incoming.items():
+            local[key] = _merge_json(local[key], value) if key in local else value
+        return local
+    if isinstance(local, list) and isinstance(incoming, list):
+        seen = {json.dumps(x, sort_keys=True, default=str) for x in local}
+        return local + [x for x in incoming if json.dumps(x, sort_keys=True, default=str) not in seen]
+    return local
+
+
+def _merge_context(project_root: Path, epoch_id: str, bundle: str) -> list[str]:
+    """Merge the upstream `.context/` documents of a bundle into this checkout's; returns their names."""
+    from .jsonio import update_json
+
+    context = _paths(project_root, epoch_id).context_dir
+    merged = []
+    with tarfile.open(bundle, "r:*") as tar:
+        for member in tar.getmembers():
+            name = member.name.partition("context/")[2]
+            if not member.isfile() or not member.name.startswith("context/") or "/" in name or not name.endswith(".json"):
+                continue
+            incoming = json.loads(tar.extractfile(member).read().decode("utf-8"))  # type: ignore[union-attr]
+            context.mkdir(parents=True, exist_ok=True)
+            update_json(context / name, lambda doc, new=incoming: _merge_json(doc, new), lambda new=incoming: type(new)())
+            merged.append(name)
+    return sorted(merged)
+
+
 def _restore_bundle(project_root: Path, epoch_id: str, upstream: str, name: str, bundle: str) -> dict[str, Any]:
     """Unpack an upstream epoch's bundle where it wrote its folders, unless they are there already (the
     producer ran in this checkout). Returns the lineage record of what happened."""
-    record: dict[str, Any] = {"kind": "upstream_bundle", "upstream_epoch": upstream, "input": name}
+    record: dict[str, Any] = {"kind": "upstream_bundle", "upstream_epoch": upstream, "input": name,
+                              "context_docs": _merge_context(project_root, epoch_id, bundle)}
     present = []
     for where in ("data", "artifacts"):
         try:
@@ -296,9 +329,15 @@ def handoff(epoch_id: str, project_root: Path, upstream: dict[str, dict[str, Any
 
 
 def pack_bundle(project_root: Path, epoch_id: str, target: Path) -> Path:
-    """tar.gz of the epoch's data and artifacts folders (`data/...`, `artifacts/...`); empty when it wrote none."""
+    """tar.gz of the epoch's data and artifacts folders (`data/...`, `artifacts/...`) and of the project
+    records in `.context/` (`context/<doc>.json`: lineage, approvals, errors, resources), which a job
+    container does not share with the next one."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    context = _paths(project_root, epoch_id).context_dir
     with tarfile.open(target, "w:gz", compresslevel=1) as tar:
+        for doc in sorted(context.glob("*.json")) if context.is_dir() else []:
+            if doc.name not in NOT_CARRIED_CONTEXT:
+                tar.add(doc, arcname=f"context/{doc.name}")
         for where in ("data", "artifacts"):
             try:
                 folder = _base(project_root, epoch_id, where)

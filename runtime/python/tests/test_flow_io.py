@@ -1,5 +1,6 @@
 """pipec_runtime.flow_io: Domino's job I/O encoding and a node run as a separate Domino Job would be
-(fresh project copy, no shared state), with real epoch scripts as subprocesses."""
+(fresh project copy, no shared state), with real epoch scripts as subprocesses; the 1,024-byte limit on
+simple-typed outputs; bundles restored and recorded in the lineage; pipec_runtime.workcopy."""
 from __future__ import annotations
 
 import json
@@ -41,16 +42,17 @@ IR = {"irVersion": 1, "project": {"name": "tiny", "title": "Tiny", "objective": 
       "deploy": {"api": None, "app": None, "promote": None}, "risks": []}
 
 DATA_GLOB = {"kind": "glob", "patterns": ["data:*.parquet"]}
-PLAN = {"version": 1, "project": "tiny", "rootEnv": "PIPEC_WORKFLOW_ROOT", "defaultRoot": "/workflow", "epochs": {
+HANDOFF = {"name": "handoff", "type": "file", "source": {"kind": "handoff"}}
+BUNDLE = {"name": "bundle", "type": "file", "source": {"kind": "bundle"}}
+PLAN = {"version": 2, "project": "tiny", "rootEnv": "PIPEC_WORKFLOW_ROOT", "defaultRoot": "/workflow", "epochs": {
     "001": {"name": "data_wrangling", "script": "epoch001-data-wrangling/scripts/run_epoch.py", "after": [],
             "inputs": [{"name": "rows", "type": "int", "workflow": "rows", "env": "PIPEC_ROWS"}],
-            "outputs": [{"name": "handoff", "type": "dict", "source": {"kind": "handoff"}},
-                        {"name": "data", "type": "file", "source": DATA_GLOB}]},
+            "outputs": [HANDOFF, BUNDLE, {"name": "data", "type": "file", "source": DATA_GLOB}]},
     "002": {"name": "train", "script": "epoch002-train/scripts/run_epoch.py", "after": ["001"],
             "inputs": [{"name": "approve", "type": "str", "workflow": "approve", "env": "PIPEC_APPROVE"},
-                       {"name": "handoff_001", "type": "dict", "epoch": "001", "output": "handoff"},
-                       {"name": "data_001", "type": "file", "epoch": "001", "output": "data"}],
-            "outputs": [{"name": "handoff", "type": "dict", "source": {"kind": "handoff"}}]},
+                       {"name": "handoff_001", "type": "file", "epoch": "001", "output": "handoff"},
+                       {"name": "bundle_001", "type": "file", "epoch": "001", "output": "bundle"}],
+            "outputs": [HANDOFF, BUNDLE]},
 }}
 
 SCRIPT_001 = """
@@ -70,12 +72,12 @@ with EpochContext.start("002") as ctx:
 """
 
 
-def make_project(root: Path, scripts: dict[str, str] | None = None) -> Path:
+def make_project(root: Path, scripts: dict[str, str] | None = None, plan: dict | None = None) -> Path:
     """A generated-project layout: IR, flow plan, runtime under src/, epoch scripts."""
     (root / ".pipec").mkdir(parents=True)
     (root / ".pipec" / "ir.json").write_text(json.dumps(IR))
     (root / "flows").mkdir()
-    (root / "flows" / "flow_io.json").write_text(json.dumps(PLAN))
+    (root / "flows" / "flow_io.json").write_text(json.dumps(plan or PLAN))
     (root / "src").mkdir()
     shutil.copytree(RUNTIME_DIR / "pipec_runtime", root / "src" / "pipec_runtime",
                     ignore=shutil.ignore_patterns("__pycache__"))
@@ -154,14 +156,95 @@ def test_downstream_job_runs_in_a_fresh_copy_from_upstream_outputs(tmp_path: Pat
     # A second job: its own checkout, no .context, no data folder (as on Domino).
     job2 = make_project(tmp_path / "job2")
     wf2 = tmp_path / "wf2"
-    put_inputs(wf2, {"approve": ("str", "001"), "handoff_001": ("dict", handoff), "data_001": ("file", wf1 / "outputs" / "data")})
+    put_inputs(wf2, {"approve": ("str", "001"), "handoff_001": ("file", wf1 / "outputs" / "handoff"),
+                     "bundle_001": ("file", wf1 / "outputs" / "bundle")})
     r2 = run_node(job2, wf2, "002")
     assert r2.returncode == 0, r2.stderr
     out = json.loads((wf2 / "outputs" / "handoff").read_text())
     assert sorted(out["epochs"]) == ["001", "002"]
-    assert out["epochs"]["002"]["facts"] == {"rows.seen": 7, "data.ok": True}
+    assert out["epochs"]["002"]["facts"] == {"rows.seen": 7, "data.ok": True}   # read the restored upstream file
     state = json.loads((job2 / ".context" / "pipeline_state.json").read_text())
     assert state["epochs"]["001"]["status"] == "completed" and state["epoch_001_complete"] is True
+    # The restores are in the node's lineage: the bundle unpacked, the upstream records seeded.
+    sources = json.loads((job2 / ".context" / "data_lineage.json").read_text())["source_data"]
+    rec = sources["flow_input:002:bundle_001"]
+    assert {k: rec[k] for k in ("epoch", "kind", "upstream_epoch", "input", "restored", "files")} == {
+        "epoch": "002", "kind": "upstream_bundle", "upstream_epoch": "001", "input": "bundle_001", "restored": True, "files": 1}
+    assert "pipeline_state.json" not in rec["context_docs"]
+    assert sources["flow_input:002:handoffs"]["seeded_epochs"] == ["001"]
+
+
+def test_upstream_context_records_are_merged_not_replaced(tmp_path: Path) -> None:
+    """Lineage, approvals and other `.context/` records of upstream jobs reach the next job (epoch 008's
+    retrospective and 006's compliance checks read them), merged with what the job has."""
+    job1 = make_project(tmp_path / "job1")
+    wf1 = tmp_path / "wf1"
+    put_inputs(wf1, {"rows": ("int", 3)})
+    assert run_node(job1, wf1, "001").returncode == 0
+    from pipec_runtime.lineage import Lineage
+    Lineage(job1 / ".context", "001").feature("from_001", ["x"], "x * 2")
+    bundle = flow_io.pack_bundle(job1, "001", tmp_path / "bundle")
+    job2 = make_project(tmp_path / "job2")
+    Lineage(job2 / ".context", "000").feature("local_only", ["a"], "a")
+    docs = flow_io._merge_context(job2, "002", str(bundle))
+    assert "data_lineage.json" in docs and "pipeline_state.json" not in docs and "gate_rules.json" not in docs
+    mine = json.loads((job2 / ".context" / "data_lineage.json").read_text())
+    assert {"local_only", "from_001"} <= set(mine["feature_provenance"])
+    again = json.loads(json.dumps(mine))
+    flow_io._merge_context(job2, "002", str(bundle))     # idempotent
+    assert json.loads((job2 / ".context" / "data_lineage.json").read_text()) == again
+
+
+def test_a_bundle_is_not_unpacked_over_folders_already_there(tmp_path: Path) -> None:
+    job = make_project(tmp_path / "job")
+    wf = tmp_path / "wf"
+    put_inputs(wf, {"rows": ("int", 4)})
+    assert run_node(job, wf, "001").returncode == 0
+    # Same checkout (the shared twin, or a rerun): 001's folder exists, nothing is overwritten.
+    rec = flow_io._restore_bundle(job, "002", "001", "bundle_001", str(wf / "outputs" / "bundle"))
+    assert rec["restored"] is False and rec["reason"] == "data folder already present"
+
+
+def test_a_simple_output_over_1_kib_is_refused_as_domino_would(tmp_path: Path) -> None:
+    """A plan written before handoffs were files: the dict handoff grows with every upstream record until
+    it passes copilot's 1,024 bytes; the node fails here, naming the output, as the upload would on Domino."""
+    plan = json.loads(json.dumps(PLAN))
+    for node in plan["epochs"].values():
+        node["outputs"] = [o | {"type": "dict"} if o["name"] == "handoff" else o for o in node["outputs"]]
+    plan["epochs"]["002"]["inputs"][1]["type"] = "dict"
+    job1 = make_project(tmp_path / "job1", plan=plan)
+    wf1 = tmp_path / "wf1"
+    put_inputs(wf1, {"rows": ("int", 2)})
+    assert run_node(job1, wf1, "001").returncode == 0          # a small handoff still fits
+    handoff = json.loads((wf1 / "outputs" / "handoff").read_text())
+    handoff["epochs"]["000"] = {"status": "completed", "facts": {f"fact{i}": i for i in range(120)}}
+    job2 = make_project(tmp_path / "job2", plan=plan)
+    wf2 = tmp_path / "wf2"
+    put_inputs(wf2, {"approve": ("str", "001"), "handoff_001": ("dict", handoff), "bundle_001": ("file", wf1 / "outputs" / "bundle")})
+    r = run_node(job2, wf2, "002")
+    assert r.returncode == 2, r.stderr
+    assert "flow node 002: output 'handoff' (dict) is " in r.stderr
+    assert "maximum allowed filesize is [1024], but found [" in r.stderr
+    assert not (wf2 / "outputs" / "handoff").exists()
+    with pytest.raises(ValidationError, match=r"found \[1025\]"):
+        flow_io.check_simple_output("x", "str", "y" * 1025)
+    flow_io.check_simple_output("x", "str", "y" * 1024)  # exactly the limit is accepted
+
+
+def test_fresh_copy_has_the_repository_and_nothing_a_run_wrote(tmp_path: Path) -> None:
+    from pipec_runtime import workcopy
+    job = make_project(tmp_path / "job")
+    (job / ".pipec" / "manifest.json").write_text(json.dumps({"files": [{"path": ".context/gate_rules.json"}]}))
+    (job / ".context").mkdir()
+    (job / ".context" / "gate_rules.json").write_text("{}")
+    (job / ".context" / "pipeline_state.json").write_text("{}")
+    for p in ("data/tiny/x.parquet", "artifacts/m.joblib", "mlruns.db", "src/pipec_runtime/__pycache__/a.pyc"):
+        (job / p).parent.mkdir(parents=True, exist_ok=True)
+        (job / p).write_text("run output")
+    copy = workcopy.fresh_copy(job, tmp_path / "copy")
+    assert (copy / ".context" / "gate_rules.json").is_file() and (copy / "flows" / "flow_io.json").is_file()
+    for p in (".context/pipeline_state.json", "data", "artifacts", "mlruns.db", "src/pipec_runtime/__pycache__"):
+        assert not (copy / p).exists(), p
 
 
 def test_unapproved_upstream_review_fails_the_job_and_publishes_nothing(tmp_path: Path) -> None:
@@ -171,8 +254,8 @@ def test_unapproved_upstream_review_fails_the_job_and_publishes_nothing(tmp_path
     assert run_node(job1, wf1, "001").returncode == 0
     job2 = make_project(tmp_path / "job2")
     wf2 = tmp_path / "wf2"
-    handoff = json.loads((wf1 / "outputs" / "handoff").read_text())
-    put_inputs(wf2, {"approve": ("str", ""), "handoff_001": ("dict", handoff), "data_001": ("file", wf1 / "outputs" / "data")})
+    put_inputs(wf2, {"approve": ("str", ""), "handoff_001": ("file", wf1 / "outputs" / "handoff"),
+                     "bundle_001": ("file", wf1 / "outputs" / "bundle")})
     r2 = subprocess_no_tty(job2, wf2)
     assert r2.returncode == 1
     assert "review" in (r2.stderr + r2.stdout).lower()
