@@ -1,5 +1,5 @@
 /** Shared helpers of the flow tests: templates from disk, rendering, writing a project, running Python. */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -46,15 +46,24 @@ export function writeProject(files: readonly OutputFile[], dir = mkdtempSync(joi
   return dir;
 }
 
-/** Runs test/flows/inspect_flow.py on a flow module; returns its parsed JSON (throws with stderr on failure). */
-export function inspectFlow(path: string, mode: 'absent' | 'standin' | 'local'): any {
-  const out = execFileSync(PYTHON, [join(HERE, 'inspect_flow.py'), path, mode], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', FLYTE_SDK_LOGGING_LEVEL: '40' },
-    timeout: 120_000,
-  });
-  return JSON.parse(out.trim().split('\n').at(-1) as string);
+/**
+ * Runs test/flows/inspect_flow.py on a flow module; resolves with its parsed JSON (rejects with stderr on
+ * failure). Asynchronous (see `py`): importing a flow under flytekit takes seconds.
+ */
+export async function inspectFlow(path: string, mode: 'absent' | 'standin' | 'local', env: Record<string, string> = {}): Promise<any> {
+  const r = await py([join(HERE, 'inspect_flow.py'), path, mode], { env: { FLYTE_SDK_LOGGING_LEVEL: '40', ...env }, timeout: 120_000 });
+  if (r.status !== 0) throw Object.assign(new Error(`inspect_flow.py ${mode} failed: ${r.stderr}`), { stderr: r.stderr });
+  return JSON.parse(r.stdout.trim().split('\n').at(-1) as string);
+}
+
+/** The error output of importing a flow module that must fail (throws when it imports). */
+export async function inspectFailure(path: string, mode: 'standin' | 'local' = 'standin'): Promise<string> {
+  try {
+    await inspectFlow(path, mode);
+  } catch (err) {
+    return String((err as { stderr?: string }).stderr ?? err);
+  }
+  throw new Error(`${path} imported, but it was expected to fail`);
 }
 
 /** Result of `py`. */

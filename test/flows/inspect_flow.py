@@ -8,6 +8,7 @@ usage: python inspect_flow.py <flow.py> absent|standin|local
 """
 import importlib
 import json
+import os
 import sys
 import typing
 from pathlib import Path
@@ -27,6 +28,12 @@ def type_name(t) -> str:
         base, *meta = typing.get_args(t)
         return f"{type_name(base)}@{json.dumps(meta[0], sort_keys=True)}"
     return getattr(t, "__name__", str(t))
+
+
+def _seconds(t):
+    if t is None:
+        return None
+    return t.total_seconds() if hasattr(t, "total_seconds") else float(t)
 
 
 def describe(module) -> dict:
@@ -54,8 +61,9 @@ def describe(module) -> dict:
             "bindings": bindings,
             "cache": task.metadata.cache,
             "cache_version": task.metadata.cache_version,
-            "retries": task.metadata.retries,
-            "timeout": task.metadata.timeout.total_seconds() if task.metadata.timeout else None,
+            # Node metadata: the task's retries/timeout, or the overrides a helper node sets with with_overrides.
+            "retries": node.metadata.retries.retries,
+            "timeout": _seconds(node.metadata.timeout),
             "use_latest": getattr(task, "use_latest", None),
             "helper_call": getattr(task, "helper_call", None),
             "config": None if cfg is None else {
@@ -75,8 +83,16 @@ def describe(module) -> dict:
 def main() -> None:
     path, mode = sys.argv[1], sys.argv[2]
     if mode == "standin":
-        sys.path.insert(0, str(HERE / "domino_standin"))
-    module = load(path)
+        # PIPEC_STANDIN_PATH: another copy of the stand-in (tests remove a module from it).
+        sys.path.insert(0, os.environ.get("PIPEC_STANDIN_PATH") or str(HERE / "domino_standin"))
+    try:
+        module = load(path)
+    except Exception as exc:  # the error a user would see, on one line (no rich traceback wrapping)
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(1)
+    if mode == "standin" and module.DOMINO_PLUGIN_ERROR is not None:
+        print(json.dumps({"plugin_error": module.DOMINO_PLUGIN_ERROR, "NODES": module.NODES}))
+        return
     if mode == "absent":
         out = {"plugin_error": module.DOMINO_PLUGIN_ERROR, "NODES": module.NODES}
         try:
@@ -86,7 +102,12 @@ def main() -> None:
             out["call"] = str(exc)
         print(json.dumps(out))
         return
-    print(json.dumps(describe(module), default=str))
+    try:
+        described = describe(module)  # flytekit compiles the workflow body here (run_domino_job_task runs now)
+    except Exception as exc:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(1)
+    print(json.dumps(described, default=str))
 
 
 if __name__ == "__main__":
