@@ -26,14 +26,14 @@ describe('pipec compile / graph with the Domino Flows target', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('compiles credit-risk with flows/ whose DAG equals `pipec graph`', () => {
+  it('compiles credit-risk with flows/ whose DAG equals `pipec graph`', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'pipec-flows-cli-')), 'out');
     const r = runCli(['compile', join(REPO, 'examples/credit-risk/project.pipeline'), '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['credit_risk_flow.py', 'credit_risk_flow_local.py', 'run_node.py', 'flow_io.json', 'README.md']) {
       expect(existsSync(join(out, 'flows', f))).toBe(true);
     }
-    const flow = inspectFlow(join(out, 'flows/credit_risk_flow.py'), 'absent');
+    const flow = await inspectFlow(join(out, 'flows/credit_risk_flow.py'), 'absent');
     const flowEdges = Object.entries(flow.NODES as Record<string, { after: string[] }>)
       .flatMap(([to, n]) => n.after.map((from) => `${from}->${to}`))
       .sort();

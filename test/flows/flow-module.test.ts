@@ -56,7 +56,7 @@ for (const [label, make] of CASES) {
     it('has one node per epoch, in dependency order, fed by every (transitive) prerequisite', () => {
       const names = fake.nodes.map((n: any) => n.task);
       expect(names).toEqual(topoOrder(ir).map((id) => `${ir.project.name}.${taskVar(ir.epochs.find((e) => e.id === id)!)}`));
-      const idOf = (task: string) => (task.match(/\.epoch(\d{3})_/) as RegExpMatchArray)[1];
+      const idOf = (task: string) => (task.match(/\.epoch(\d{3})_/) as RegExpMatchArray)[1] as string;
       // Handoffs come from direct prerequisites, bundles from all of them: the data edges are the closure.
       for (const n of fake.nodes) expect(n.upstream.map(idOf).sort()).toEqual(upstreamOf(ir, idOf(n.task)));
     });
