@@ -28,18 +28,16 @@ import os
 import shutil
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
 from typing import Any
 
 from .errors import ValidationError
+from .flow_bundle import epoch_folder, pack_bundle, restore_bundle
 
 ROOT_ENV = "PIPEC_WORKFLOW_ROOT"
 DEFAULT_ROOT = "/workflow"
 PLAN_PATH = "flows/flow_io.json"
 HANDOFF_VERSION = 1
-#: `.context/` documents a bundle does not carry: the state travels in handoffs, gate rules are generated.
-NOT_CARRIED_CONTEXT = frozenset({"pipeline_state.json", "gate_rules.json"})
 #: Domino's copilot uploads a simple-typed output only up to this many bytes (flytecopilot/data/upload.go).
 SIMPLE_OUTPUT_LIMIT = 1024
 #: Fields of a state record carried between jobs (enough for the prerequisite and review checks).
@@ -163,19 +161,13 @@ def _store(project_root: Path):
     return StateStore(paths.context_dir, paths.project_name)
 
 
-def _base(project_root: Path, epoch_id: str, where: str, create: bool | None = False) -> Path:
-    """The epoch's data folder (`data:`) or artifacts folder (`artifacts:`)."""
-    paths = _paths(project_root, epoch_id)
-    return paths.data_dir(epoch_id, create=create) if where == "data" else paths.artifacts_dir(epoch_id, create=create)
-
-
 def _resolve_glob(project_root: Path, epoch_id: str, patterns: list[str]) -> tuple[str, Path] | None:
     """First match of `data:` / `artifacts:` globs in the epoch's folders (sorted, so deterministic),
     as (`where:relative/path`, absolute path)."""
     for pattern in patterns:
         where, _, rel = pattern.partition(":")
         try:
-            base = _base(project_root, epoch_id, where)
+            base = epoch_folder(project_root, epoch_id, where)
         except ValidationError:
             continue  # the folder does not exist (yet): nothing can match there
         hits = sorted(p for p in glob.glob(str(base / rel), recursive=True) if Path(p).is_file())
@@ -222,66 +214,6 @@ def _load_handoff(kind: str, value: Any) -> dict[str, Any]:
     return value
 
 
-def _merge_json(local: Any, incoming: Any) -> Any:
-    """Union of two JSON documents: objects key by key (local wins), lists item by item (no duplicates)."""
-    if isinstance(local, dict) and isinstance(incoming, dict):
-        for key, value in incoming.items():
-            local[key] = _merge_json(local[key], value) if key in local else value
-        return local
-    if isinstance(local, list) and isinstance(incoming, list):
-        seen = {json.dumps(x, sort_keys=True, default=str) for x in local}
-        return local + [x for x in incoming if json.dumps(x, sort_keys=True, default=str) not in seen]
-    return local
-
-
-def _merge_context(project_root: Path, epoch_id: str, bundle: str) -> list[str]:
-    """Merge the upstream `.context/` documents of a bundle into this checkout's; returns their names."""
-    from .jsonio import update_json
-
-    context = _paths(project_root, epoch_id).context_dir
-    merged = []
-    with tarfile.open(bundle, "r:*") as tar:
-        for member in tar.getmembers():
-            name = member.name.partition("context/")[2]
-            if not member.isfile() or not member.name.startswith("context/") or "/" in name or not name.endswith(".json"):
-                continue
-            incoming = json.loads(tar.extractfile(member).read().decode("utf-8"))  # type: ignore[union-attr]
-            context.mkdir(parents=True, exist_ok=True)
-            update_json(context / name, lambda doc, new=incoming: _merge_json(doc, new), lambda new=incoming: type(new)())
-            merged.append(name)
-    return sorted(merged)
-
-
-def _restore_bundle(project_root: Path, epoch_id: str, upstream: str, name: str, bundle: str) -> dict[str, Any]:
-    """Unpack an upstream epoch's bundle where it wrote its folders, unless they are there already (the
-    producer ran in this checkout). Returns the lineage record of what happened."""
-    record: dict[str, Any] = {"kind": "upstream_bundle", "upstream_epoch": upstream, "input": name,
-                              "context_docs": _merge_context(project_root, epoch_id, bundle)}
-    present = []
-    for where in ("data", "artifacts"):
-        try:
-            folder = _base(project_root, upstream, where)
-        except ValidationError:
-            continue
-        if any(p.is_file() for p in folder.rglob("*")):
-            present.append(where)
-    if present:
-        return {**record, "restored": False, "reason": f"{' and '.join(present)} folder already present"}
-    count = 0
-    with tarfile.open(bundle, "r:*") as tar:
-        members = tar.getmembers()
-        for where in ("data", "artifacts"):
-            mine = [m for m in members if m.name == where or m.name.startswith(f"{where}/")]
-            if not mine:
-                continue
-            base = _base(project_root, upstream, where, create=True)
-            for m in mine:
-                m.name = m.name[len(where):].lstrip("/") or "."
-            tar.extractall(base, members=mine, filter="data")
-            count += sum(1 for m in mine if m.isfile())
-    return {**record, "restored": True, "files": count}
-
-
 def apply_inputs(epoch_id: str, project_root: Path, values: dict[str, Any]) -> dict[str, str]:
     """Seed state and files from upstream inputs, recording both in the data lineage; returns the
     environment for the epoch script."""
@@ -302,7 +234,7 @@ def apply_inputs(epoch_id: str, project_root: Path, values: dict[str, Any]) -> d
             records.update(_load_handoff(spec["type"], value).get("epochs", {}))
         elif spec["output"] == "bundle":
             bundles.append((spec, value))
-    restores = [_restore_bundle(project_root, epoch_id, spec["epoch"], spec["name"], value) for spec, value in bundles]
+    restores = [restore_bundle(project_root, epoch_id, spec["epoch"], spec["name"], value) for spec, value in bundles]
     seeded = seed_upstream(project_root, records)
     lineage = Lineage(_paths(project_root, epoch_id).context_dir, epoch_id)
     for rec in restores:
@@ -326,26 +258,6 @@ def handoff(epoch_id: str, project_root: Path, upstream: dict[str, dict[str, Any
     epochs[epoch_id] = {key: rec.get(key) for key in CARRIED}
     epochs[epoch_id]["files"] = dict(sorted((files or {}).items()))
     return {"version": HANDOFF_VERSION, "epochs": dict(sorted(epochs.items()))}
-
-
-def pack_bundle(project_root: Path, epoch_id: str, target: Path) -> Path:
-    """tar.gz of the epoch's data and artifacts folders (`data/...`, `artifacts/...`) and of the project
-    records in `.context/` (`context/<doc>.json`: lineage, approvals, errors, resources), which a job
-    container does not share with the next one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    context = _paths(project_root, epoch_id).context_dir
-    with tarfile.open(target, "w:gz", compresslevel=1) as tar:
-        for doc in sorted(context.glob("*.json")) if context.is_dir() else []:
-            if doc.name not in NOT_CARRIED_CONTEXT:
-                tar.add(doc, arcname=f"context/{doc.name}")
-        for where in ("data", "artifacts"):
-            try:
-                folder = _base(project_root, epoch_id, where)
-            except ValidationError:
-                continue
-            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                tar.add(path, arcname=f"{where}/{path.relative_to(folder).as_posix()}")
-    return target
 
 
 def publish_outputs(epoch_id: str, project_root: Path, upstream: dict[str, dict[str, Any]] | None = None) -> dict[str, Path]:

@@ -17,7 +17,7 @@ RUNTIME_DIR = Path(__file__).resolve().parents[1]
 if str(RUNTIME_DIR) not in sys.path:
     sys.path.insert(0, str(RUNTIME_DIR))
 
-from pipec_runtime import flow_io  # noqa: E402
+from pipec_runtime import flow_bundle, flow_io  # noqa: E402
 from pipec_runtime.errors import ValidationError  # noqa: E402
 
 
@@ -183,15 +183,15 @@ def test_upstream_context_records_are_merged_not_replaced(tmp_path: Path) -> Non
     assert run_node(job1, wf1, "001").returncode == 0
     from pipec_runtime.lineage import Lineage
     Lineage(job1 / ".context", "001").feature("from_001", ["x"], "x * 2")
-    bundle = flow_io.pack_bundle(job1, "001", tmp_path / "bundle")
+    bundle = flow_bundle.pack_bundle(job1, "001", tmp_path / "bundle")
     job2 = make_project(tmp_path / "job2")
     Lineage(job2 / ".context", "000").feature("local_only", ["a"], "a")
-    docs = flow_io._merge_context(job2, "002", str(bundle))
+    docs = flow_bundle._merge_context(job2, "002", str(bundle))
     assert "data_lineage.json" in docs and "pipeline_state.json" not in docs and "gate_rules.json" not in docs
     mine = json.loads((job2 / ".context" / "data_lineage.json").read_text())
     assert {"local_only", "from_001"} <= set(mine["feature_provenance"])
     again = json.loads(json.dumps(mine))
-    flow_io._merge_context(job2, "002", str(bundle))     # idempotent
+    flow_bundle._merge_context(job2, "002", str(bundle))     # idempotent
     assert json.loads((job2 / ".context" / "data_lineage.json").read_text()) == again
 
 
@@ -201,7 +201,7 @@ def test_a_bundle_is_not_unpacked_over_folders_already_there(tmp_path: Path) -> 
     put_inputs(wf, {"rows": ("int", 4)})
     assert run_node(job, wf, "001").returncode == 0
     # Same checkout (the shared twin, or a rerun): 001's folder exists, nothing is overwritten.
-    rec = flow_io._restore_bundle(job, "002", "001", "bundle_001", str(wf / "outputs" / "bundle"))
+    rec = flow_bundle.restore_bundle(job, "002", "001", "bundle_001", str(wf / "outputs" / "bundle"))
     assert rec["restored"] is False and rec["reason"] == "data folder already present"
 
 
