@@ -215,12 +215,13 @@ export const IrSchema = z.object({
     /**
      * How `environment` is given: `id` (24 hex, to DominoJobConfig.EnvironmentId), `name` (a display
      * name, to run_domino_job_task's environment_name) or `default` (none written: the project default).
+     * Defaults to `name` for IR written before ids existed (all values were passed as written).
      */
-    environmentBy: z.enum(['id', 'name', 'default']),
+    environmentBy: z.enum(['id', 'name', 'default']).default('name'),
     /** Logical tier name → Domino hardware tier id or display name. Sorted by key. */
     tiers: z.record(z.string(), z.string()),
     /** Logical tiers whose value is a hardware tier id (`tier small id "small-k8s"`); the rest are names. Sorted. */
-    tierIds: z.array(z.string()),
+    tierIds: z.array(z.string()).default([]),
     volumeSizeGiB: z.number().positive().nullable(),
     gitRef: z.string().nullable(),
   }),
