@@ -44,6 +44,24 @@ describe('Domino Flows diagnostics', () => {
     }
   });
 
+  it('the domino block gives the environment and tiers by id or by display name, and the IR records which', () => {
+    const base = readFileSync(join(CASES, 'PC8103-id-written-as-name.pipeline'), 'utf8');
+    const spec = (domino: string) => base.replace(/  domino \{[\s\S]*?\n  \}\n/, `  domino {\n${domino}\n  }\n`);
+    const check = (domino: string) => checkSpec({ path: 't.pipeline', text: spec(domino) }, { loadLibrary: loader });
+    const ids = check('    environment id "6549a5b4c7d2e1f0a9b8c7d6"\n    tier small id "small-k8s"\n    tier large "Large"');
+    expect(ids.diagnostics).toEqual([]);
+    expect(ids.ir?.domino).toMatchObject({
+      environment: '6549a5b4c7d2e1f0a9b8c7d6', environmentBy: 'id', tierIds: ['small'],
+      tiers: { large: 'Large', medium: 'Medium', small: 'small-k8s' },
+    });
+    expect(check('').ir?.domino).toMatchObject({ environmentBy: 'default', tierIds: [] });
+    const shapes = viewDiagnostics(check('    environment id\n    tier small id "a" "b"').diagnostics);
+    expect(shapes.map((d) => [d.code, d.message])).toEqual([
+      ['PC1002', '`environment` needs 2 arguments'],
+      ['PC1003', 'unexpected a string after `tier`'],
+    ]);
+  });
+
   it('git ref validation follows git check-ref-format', () => {
     for (const ok of ['main', 'tags/v1.0', 'branches/release-2', 'a'.repeat(40), 'feature/x_y']) expect(gitRefProblem(ok)).toBeNull();
     expect(gitRefProblem('a..b')).toBe('it contains ".."');
