@@ -20,12 +20,12 @@ const spec = join(root, 'examples', 'credit-risk', 'project.pipeline');
 const pyflyte = join(root, '.venv', 'bin', 'pyflyte');
 const results = { rows };
 
-function run(cmd, argv, opts = {}) {
+function run(cmd, argv, opts = {}, mayFail = false) {
   const t0 = performance.now();
   const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
   const s = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} → exit ${r.status}\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`);
-  return { s, stdout: r.stdout };
+  if (r.status !== 0 && !mayFail) throw new Error(`${cmd} ${argv.join(' ')} → exit ${r.status}\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`);
+  return { s, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -47,15 +47,25 @@ if (!args.includes('--no-twin')) {
       run(process.execPath, [cli, 'compile', spec, '--out', project]);
       const env = { ...process.env, FLYTE_SDK_LOGGING_LEVEL: '40', PIPEC_API_REQUESTS: '30', PIPEC_TWIN_RUN_DIR: join(base, 'run'),
         ...(shared ? { PIPEC_TWIN_SHARED: '1' } : {}) };
-      const r = run(pyflyte, ['run', 'flows/credit_risk_flow_local.py', 'credit_risk_flow', '--rows', String(rows), '--approve', 'all'], { cwd: project, env });
+      // A loaded machine can fail epoch 007's API latency gate (p95 < 100 ms); such a run is retried once.
+      let r;
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        rmSync(join(base, 'run'), { recursive: true, force: true });
+        r = run(pyflyte, ['run', 'flows/credit_risk_flow_local.py', 'credit_risk_flow', '--rows', String(rows), '--approve', 'all'], { cwd: project, env }, true);
+        if (r.status === 0) break;
+        const why = /error\[\w+\]: [^\n]+/.exec(r.stdout + r.stderr)?.[0] ?? `exit ${r.status}`;
+        console.log(`twin, ${label}: attempt ${attempt} failed after ${r.s.toFixed(1)} s: ${why}`);
+      }
       const done = [...r.stdout.matchAll(/epoch (\d{3}) completed: gate passed/g)].length;
-      results[shared ? 'twinSharedS' : 'twinIsolatedS'] = r.s;
-      console.log(`twin, ${label.padEnd(40)} ${r.s.toFixed(1)} s  (${done}/8 epochs, gates passed, ${rows} rows)`);
+      results[shared ? 'twinSharedS' : 'twinIsolatedS'] = r.status === 0 ? r.s : null;
+      console.log(`twin, ${label.padEnd(40)} ${r.s.toFixed(1)} s  (${done}/8 epochs with gates passed, ${rows} rows${r.status === 0 ? '' : ', FAILED'})`);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
   }
-  console.log(`isolation overhead: ${((results.twinIsolatedS / results.twinSharedS - 1) * 100).toFixed(0)} %`);
+  if (results.twinIsolatedS && results.twinSharedS) {
+    console.log(`isolation overhead: ${((results.twinIsolatedS / results.twinSharedS - 1) * 100).toFixed(0)} %`);
+  }
 }
 mkdirSync(join(root, 'bench', '.results'), { recursive: true });
 writeFileSync(join(root, 'bench', '.results', 'flows-twin.json'), `${JSON.stringify(results, null, 2)}\n`);
