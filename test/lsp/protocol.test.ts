@@ -137,7 +137,8 @@ describe('pipec lsp over stdio', () => {
     const clean = s.nextDiagnostics(URI, (p) => !p.diagnostics.some((d) => d.code === 'PC4001'));
     text = s.edit(URI, text, 0, text.length, fixed, ++version);
     expect(text).toBe(ORIGINAL);
-    expect((await clean).diagnostics.map((d) => d.code)).toEqual(['PC8003', 'PC8002']);
+    // The example is marked for production with display names: PC8003 (environment), PC8101 (each tier), PC8002 (git ref).
+    expect((await clean).diagnostics.map((d) => d.code)).toEqual(['PC8003', 'PC8101', 'PC8101', 'PC8101', 'PC8002']);
   });
 
   it('answers pipec/graph with the Mermaid of `pipec graph` and an SVG of the same DAG', async () => {

@@ -60,7 +60,7 @@ describe('file association', () => {
       copyFileSync(join(ROOT, 'examples/credit-risk/project.pipeline'), join(dir, 'project.pipec'));
       const r = runCli(['check', join(dir, 'project.pipec')]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain('warning: 2 warnings');
+      expect(r.stdout).toContain('warning: 5 warnings');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
