@@ -17,8 +17,9 @@ from typing import Any
 
 from .errors import ValidationError
 
-#: `.context/` documents a bundle does not carry: the state travels in handoffs, gate rules are generated.
-NOT_CARRIED_CONTEXT = frozenset({"pipeline_state.json", "gate_rules.json"})
+#: `.context/` documents a bundle does not carry: the state travels in handoffs, gate rules are generated,
+#: and pipec_record.json is `pipec run`'s record of one checkout's runs (keys, attempts), not a flow's.
+NOT_CARRIED_CONTEXT = frozenset({"pipeline_state.json", "gate_rules.json", "pipec_record.json"})
 
 
 def _project_paths(project_root: Path, epoch_id: str):
