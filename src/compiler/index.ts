@@ -18,6 +18,11 @@ import type { CheckOptions } from './stdlib-loader.js';
 
 export type { CheckOptions, LibraryLoader } from './stdlib-loader.js';
 export { memoryLoader, libraryPath } from './stdlib-loader.js';
+export { dataFileOf } from './data-file-of.js';
+export { parseSpec };
+export type { DataSample, ColumnProfile } from './data-sample.js';
+export { profileSample } from './data-sample.js';
+export { initSpec, type InitChoices, type InitResult } from './init-spec.js';
 
 /** Result of checking a spec: all diagnostics (sorted), and the IR when there is no error. */
 export interface CheckResult {
@@ -45,7 +50,7 @@ export function checkSyntax(syntax: SyntaxFile, opts: CheckOptions, prior: reado
   const library = resolveUses(project, opts.loadLibrary, rep);
   if (rep.hasErrors()) return done(rep.diagnostics);
   const spec = resolveSpec(project, library);
-  for (const check of CHECKS) check.run({ spec, rep });
+  for (const check of CHECKS) check.run({ spec, rep, data: opts.data });
   if (rep.hasErrors() || opts.lower === false) return done(rep.diagnostics);
   return done(rep.diagnostics, lowerSpec(spec));
 }

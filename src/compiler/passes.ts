@@ -48,6 +48,11 @@ import { checkChunkRows } from './checks/check-chunk-rows.js';
 import { checkCheckpoint } from './checks/check-checkpoint.js';
 import { checkLatencyUnit } from './checks/check-latency-unit.js';
 import { checkPromote } from './checks/check-promote.js';
+import { checkDataFile } from './checks/check-data-file.js';
+import { checkDataColumns } from './checks/check-data-columns.js';
+import { checkDataTypes } from './checks/check-data-types.js';
+import { checkDataTarget } from './checks/check-data-target.js';
+import { checkDataRoles } from './checks/check-data-roles.js';
 import { checkDominoNames } from './checks/check-domino-names.js';
 import { checkDominoGitRef } from './checks/check-domino-git-ref.js';
 import { checkDominoGitPin } from './checks/check-domino-git-pin.js';
@@ -74,6 +79,12 @@ export const CHECKS: readonly Check[] = [
   checkTargetKind,
   checkTargetGenerator,
   checkDataPath,
+  // the spec against its data file (issue 12; silent unless the caller read the file)
+  checkDataFile,
+  checkDataColumns,
+  checkDataTypes,
+  checkDataTarget,
+  checkDataRoles,
   // features and models
   checkEncodings,
   checkUnencodedCategories,
