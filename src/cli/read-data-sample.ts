@@ -65,7 +65,7 @@ async function sampleCsv(file: string, limits: SampleLimits): Promise<Read> {
       stream.destroy();
     }
   });
-  const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, to: limits.maxRows + 1 }));
+  const parser = stream.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, to: limits.maxRows + 2 }));
   const records: string[][] = [];
   try {
     for await (const rec of parser as AsyncIterable<string[]>) records.push(rec);
