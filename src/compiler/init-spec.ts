@@ -55,7 +55,7 @@ function columnLine(p: ColumnProfile): { line: string; role: string | null } | n
   const role = looksLikeIdentifier(p) ? 'id' : p.type === 'empty' ? 'ignore' : p.type === 'datetime' ? 'datetime' : null;
   const type = role ?? p.type;
   const missing = Math.round(p.missingShare * 100);
-  const note = p.type === 'category' && p.distinct > CARDINALITY_LIMIT ? `  # ${p.distinct}+ levels: bounded encoding` : '';
+  const note = !role && p.type === 'category' && p.distinct > CARDINALITY_LIMIT ? `  # ${p.distinct}+ levels: bounded encoding` : '';
   return { line: `    column ${p.name} ${type}${missing > 0 && !role ? ` missing ${missing}%` : ''}${note}`, role };
 }
 

@@ -53,6 +53,8 @@ import { checkDataColumns } from './checks/check-data-columns.js';
 import { checkDataTypes } from './checks/check-data-types.js';
 import { checkDataTarget } from './checks/check-data-target.js';
 import { checkDataRoles } from './checks/check-data-roles.js';
+import { checkGateRange } from './checks/check-gate-range.js';
+import { checkNumberRange } from './checks/check-number-range.js';
 import { checkDominoNames } from './checks/check-domino-names.js';
 import { checkDominoGitRef } from './checks/check-domino-git-ref.js';
 import { checkDominoGitPin } from './checks/check-domino-git-pin.js';
@@ -72,6 +74,7 @@ export const CHECKS: readonly Check[] = [
   checkCategoryShares,
   checkMissingPercent,
   checkRowsSeed,
+  checkNumberRange,
   checkDistributionParams,
   checkClipRange,
   checkColumnGenerators,
@@ -107,6 +110,7 @@ export const CHECKS: readonly Check[] = [
   checkGateFacts,
   checkGateUnits,
   checkGatePercent,
+  checkGateRange,
   // platform and deployment
   checkLimitsCeiling,
   checkLimitsPositive,
