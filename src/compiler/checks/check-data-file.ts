@@ -22,7 +22,7 @@ export const checkDataFile: Check = {
     const limit = spec.project.limits?.maxFileSize ?? spec.library?.limits?.maxFileSize ?? null;
     const bytes = limit?.value ?? PLATFORM.maxFileSizeBytes;
     if (data.sizeBytes > bytes) {
-      rep.report('PC3106', at, `data file "${at.value}" is ${formatValue(data.sizeBytes, 'size')}, over the ${formatValue(bytes, 'size')} file size limit`,
+      rep.report('PC3106', at, `data file "${at.value}" is ${(data.sizeBytes / 1024 ** 2).toFixed(1)}MB, over the ${formatValue(bytes, 'size')} file size limit`,
         'epoch 002 will sample it down to the limit; raise `max_file_size` or reduce the file to use all of it');
     }
   },
