@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileSpec, describeRun, generateProject, hasPython, partsNamed, runPythonAsync } from '../helpers/generate-project.js';
+import { compileSpec, describeRun, generateProject, hasPython, partsNamed, REPO_ROOT, runPythonAsync } from '../helpers/generate-project.js';
 import { customersSpec, writeCustomersCsv } from '../helpers/roles-data.js';
 
 const EPOCHS = ['001', '002', '003', '004', '005'];
@@ -66,5 +66,25 @@ describe.runIf(hasPython())('column roles: id, datetime and a 2,000-level catego
     // EDA reports the identifier and the many-level category as findings.
     const quality = JSON.parse(readFileSync(join(roles.project.dir, 'data', 'churn_roles', 'epoch003-exploratory-data-analysis', 'data_quality_report.json'), 'utf8'));
     expect(quality.issues.map((i: { column: string }) => i.column)).toEqual(expect.arrayContaining(['customer_id', 'merchant']));
+  });
+});
+
+describe.runIf(hasPython())('critical data findings stop the run at epoch 002 with the reason', () => {
+  it('a target that is all 0 fails the 002 gate instead of a scikit-learn traceback in 005', { timeout: 600_000 }, async () => {
+    // The file is absent when the spec is checked (only a PC3101 warning: it lives on the dataset mount)
+    // and arrives at run time, so the run-time check is what stops it.
+    const src = mkdtempSync(join(tmpdir(), 'pipec-one-class-'));
+    const spec = join(src, 'project.pipeline');
+    writeFileSync(spec, 'project one_class {\n  problem classification\n  target churned\n  use lifecycle.domino_standard\n' +
+      '  data file "one-class.csv" {\n    target churned binary\n  }\n}\n');
+    const ir = await compileSpec(spec);
+    const project = await generateProject(ir, undefined, partsNamed('project', 'runtime', 'package', 'epoch001', 'epoch002'));
+    const env = { PIPEC_APPROVE: 'all', PIPEC_MLFLOW: '0', PIPEC_SOURCE_DATA: join(REPO_ROOT, 'test/diagnostics/cases/data/one-class.csv') };
+    const dir = (id: string) => ir.epochs.find((e) => e.id === id)!.dir;
+    expect((await runPythonAsync(project.dir, [`${dir('001')}/scripts/run_epoch.py`], env)).status).toBe(0);
+    const r = await runPythonAsync(project.dir, [`${dir('002')}/scripts/run_epoch.py`], env);
+    expect(r.status, describeRun(r)).toBe(1);
+    expect(r.stdout + r.stderr).toContain("target 'churned' has one class ('0')");
+    expect(r.stdout + r.stderr).not.toMatch(/Traceback/);
   });
 });
