@@ -75,8 +75,20 @@ export function inferType(values: readonly string[]): InferredType {
   return 'category';
 }
 
-/** Profile every column of a sample. */
+// Several checks read the same profile; a sample is never changed after it is read.
+const profiles = new WeakMap<DataSample, ColumnProfile[]>();
+
+/** Profile every column of a sample (computed once per sample). */
 export function profileSample(sample: DataSample): ColumnProfile[] {
+  let found = profiles.get(sample);
+  if (!found) {
+    found = computeProfiles(sample);
+    profiles.set(sample, found);
+  }
+  return found;
+}
+
+function computeProfiles(sample: DataSample): ColumnProfile[] {
   return sample.columns.map((name, i) => {
     const values: string[] = [];
     for (const row of sample.rows) {
