@@ -100,7 +100,9 @@ function computeProfiles(sample: DataSample): ColumnProfile[] {
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const declared = sample.schemaTypes[name];
     // A Parquet schema types columns even when no row could be sampled (e.g. an unsupported codec).
-    const type = (declared as InferredType | undefined) ?? inferType(values);
+    const inferred = inferType(values);
+    // A Parquet int column holding only 0/1 is a bool column as far as the spec is concerned.
+    const type = declared === 'int' && inferred === 'bool' ? 'bool' : ((declared as InferredType | undefined) ?? inferred);
     return {
       name,
       type,
