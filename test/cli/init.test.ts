@@ -3,6 +3,7 @@
  * (the iris CSV and a house-prices-like fixture) that checks clean against the same file, refuses to
  * overwrite without --force, and the specs it writes run end to end (epochs 001-008, real Python).
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +69,32 @@ describe('pipec init --from', () => {
       expect(hasStackTrace(r.stderr)).toBe(false);
     }
   });
+});
+
+describe('pipec init on a terminal', () => {
+  it('asks for the target and problem kind (@inquirer/prompts, driven through a pseudo-terminal)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pipec-init-'));
+    copyFileSync(SOURCES.iris, join(dir, 'iris.csv'));
+    // util-linux `script` gives the CLI a real TTY; keys: up (the column before `species`), enter, down (regression), enter.
+    const child = spawn('script', ['-qfec', `${process.execPath} ${join(ROOT, 'bin/pipec.js')} init --from iris.csv --out p.pipeline`, '/dev/null'],
+      { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const until = async (text: string) => {
+      for (let i = 0; i < 200 && !out.includes(text); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    await until('Which column');
+    child.stdin.write('\x1b[A');
+    child.stdin.write('\r');
+    await until('What kind of problem');
+    child.stdin.write('\x1b[B');
+    child.stdin.write('\r');
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code, out).toBe(0);
+    const text = readFileSync(join(dir, 'p.pipeline'), 'utf8');
+    expect(text).toMatch(/problem +regression/);
+    expect(text).toContain('target petal_width_cm float');
+  }, 60_000);
 });
 
 describe.runIf(hasPython())('specs written by pipec init run end to end', () => {
