@@ -5,6 +5,7 @@
  */
 import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { makeDiagnostic } from '../diagnostics/make.js';
 import * as T from './tokens.js';
 import { tokenRange } from './ranges.js';
 
@@ -19,11 +20,11 @@ export function nestingDiagnostic(tokens: readonly IToken[], file: string): Diag
     if (type === T.LParen || type === T.LBracket || type === T.LCurly || type === T.MapOpen) depth++;
     else if (type === T.RParen || type === T.RBracket || type === T.RCurly || type === T.MapClose) depth--;
     if (depth > MAX_NESTING) {
-      return {
-        code: 'PC0101', severity: 'error', file, range: tokenRange(t),
+      return makeDiagnostic({
+        code: 'PC0101', file, range: tokenRange(t),
         message: `brackets are nested more than ${MAX_NESTING} levels deep`,
         hint: 'flatten the expression: name intermediate results with separate `derive` statements',
-      };
+      });
     }
   }
   return null;
