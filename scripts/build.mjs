@@ -98,7 +98,12 @@ const compilerViaCodeCache = {
         'const core = loaded.exports;',
         '/** checkSpec, storing the code cache after the first call (its lazily compiled functions included). */',
         'export function checkSpec(source, opts) { try { return core.checkSpec(source, opts); } finally { loaded.afterFirstUse(); } }',
-        'export const checkSyntax = core.checkSyntax;',
+        'export function checkSyntax(syntax, opts, prior) { try { return core.checkSyntax(syntax, opts, prior); } finally { loaded.afterFirstUse(); } }',
+        // What the CLI reads before the checks run (issue 12: the data file is sampled between parse and check).
+        'export const parseSpec = core.parseSpec;',
+        'export const dataFileOf = core.dataFileOf;',
+        'export const profileSample = core.profileSample;',
+        'export const initSpec = core.initSpec;',
         'export const memoryLoader = core.memoryLoader;',
         'export const libraryPath = core.libraryPath;',
       ].join('\n'),

@@ -5,7 +5,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic, SourceFile } from '../diagnostics/types.js';
-import { sortDiagnostics } from '../diagnostics/types.js';
+import { hasErrors, sortDiagnostics } from '../diagnostics/types.js';
+import type { DataSample } from '../compiler/data-sample.js';
 import type { Ir } from '../ir/schema.js';
 import { UsageError } from './exit.js';
 import { createLibraryLoader, type LibraryLoader } from './load-stdlib.js';
@@ -53,10 +54,22 @@ export async function loadAndCheck(path: string, loader: LibraryLoader = createL
 export async function checkSource(
   file: SourceFile,
   loader: LibraryLoader = createLibraryLoader(),
-  options: { lower?: boolean } = {},
+  options: { lower?: boolean; readData?: boolean } = {},
 ): Promise<CheckedSpec> {
-  const { checkSpec } = await import('../compiler/index.js');
-  const result = checkSpec(file, { loadLibrary: (name: string) => loader.load(name), ...options });
-  const sources = new Map<string, string>([[file.path, file.text], ...loader.loaded]);
+  const { parseSpec, checkSyntax, dataFileOf } = await import('../compiler/index.js');
+  const parsed = parseSpec(file);
+  const sources = new Map<string, string>([[file.path, file.text]]);
+  if (hasErrors(parsed.diagnostics)) return { file, diagnostics: sortDiagnostics(parsed.diagnostics), ir: null, sources };
+  // The checks are pure: the CLI reads the data file's header and sample first (issue 12).
+  const named = options.readData === false ? null : dataFileOf(parsed.syntax);
+  const data = named ? await readSpecData(file.path, named.path, named.format) : undefined;
+  const result = checkSyntax(parsed.syntax, { loadLibrary: (name: string) => loader.load(name), lower: options.lower, data }, parsed.diagnostics);
+  for (const [k, v] of loader.loaded) sources.set(k, v);
   return { file, diagnostics: sortDiagnostics(result.diagnostics), ir: result.ir, sources };
+}
+
+/** The sample of a spec's data file, resolved from the spec's folder. */
+async function readSpecData(specPath: string, written: string, format: 'csv' | 'parquet'): Promise<DataSample> {
+  const { readDataSample, resolveDataPath } = await import('./read-data-sample.js');
+  return readDataSample(resolveDataPath(specPath, written), written, format);
 }

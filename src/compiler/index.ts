@@ -14,10 +14,16 @@ import { Reporter } from './report.js';
 import { resolveSpec } from './resolve-merge.js';
 import { resolveUses } from './resolve-uses.js';
 import { shapeProject } from './shape-file.js';
+import { mayRun, poisonOf, unpoisoned } from './poison.js';
 import type { CheckOptions } from './stdlib-loader.js';
 
 export type { CheckOptions, LibraryLoader } from './stdlib-loader.js';
 export { memoryLoader, libraryPath } from './stdlib-loader.js';
+export { dataFileOf } from './data-file-of.js';
+export { parseSpec };
+export type { DataSample, ColumnProfile } from './data-sample.js';
+export { profileSample } from './data-sample.js';
+export { initSpec, type InitChoices, type InitResult } from './init-spec.js';
 
 /** Result of checking a spec: all diagnostics (sorted), and the IR when there is no error. */
 export interface CheckResult {
@@ -41,11 +47,21 @@ export function checkSyntax(syntax: SyntaxFile, opts: CheckOptions, prior: reado
   const rep = new Reporter();
   rep.diagnostics.push(...prior);
   const project = shapeProject(syntax, rep);
-  if (!project || rep.hasErrors()) return done(rep.diagnostics);
+  if (!project) return done(rep.diagnostics);
+  const shapeFailed = rep.hasErrors();
+  const before = rep.diagnostics.length;
   const library = resolveUses(project, opts.loadLibrary, rep);
-  if (rep.hasErrors()) return done(rep.diagnostics);
+  // A library that fails to load would make every later finding a cascade.
+  if (rep.diagnostics.slice(before).some((d) => d.severity === 'error')) return done(rep.diagnostics);
   const spec = resolveSpec(project, library);
-  for (const check of CHECKS) check.run({ spec, rep });
+  if (shapeFailed) {
+    // Checks go on past shape errors on the sound statements (poison.ts); never lowered.
+    const poison = poisonOf(syntax, project, rep.diagnostics);
+    const semantic = new Reporter();
+    for (const check of CHECKS) if (mayRun(check, poison)) check.run({ spec, rep: semantic, data: opts.data });
+    return done([...rep.diagnostics, ...unpoisoned(semantic.diagnostics, poison, syntax.path)]);
+  }
+  for (const check of CHECKS) check.run({ spec, rep, data: opts.data });
   if (rep.hasErrors() || opts.lower === false) return done(rep.diagnostics);
   return done(rep.diagnostics, lowerSpec(spec));
 }

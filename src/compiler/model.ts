@@ -23,7 +23,8 @@ export interface Located<T> extends Loc {
 /** `problem classification|regression`. */
 export type ProblemKind = 'classification' | 'regression';
 /** Column types of the data block. */
-export type ColumnType = 'int' | 'float' | 'category' | 'bool';
+/** Column types of the data block; `id`, `ignore` and `datetime` are roles of data-file columns (issue 12). */
+export type ColumnType = 'int' | 'float' | 'category' | 'bool' | 'id' | 'ignore' | 'datetime';
 /** Target kinds: binary and category classify, float regresses. */
 export type TargetKind = 'binary' | 'category' | 'float';
 /** Risk probability and impact levels. */

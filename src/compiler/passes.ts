@@ -48,6 +48,13 @@ import { checkChunkRows } from './checks/check-chunk-rows.js';
 import { checkCheckpoint } from './checks/check-checkpoint.js';
 import { checkLatencyUnit } from './checks/check-latency-unit.js';
 import { checkPromote } from './checks/check-promote.js';
+import { checkDataFile } from './checks/check-data-file.js';
+import { checkDataColumns } from './checks/check-data-columns.js';
+import { checkDataTypes } from './checks/check-data-types.js';
+import { checkDataTarget } from './checks/check-data-target.js';
+import { checkDataRoles } from './checks/check-data-roles.js';
+import { checkGateRange } from './checks/check-gate-range.js';
+import { checkNumberRange } from './checks/check-number-range.js';
 import { checkDominoNames } from './checks/check-domino-names.js';
 import { checkDominoGitRef } from './checks/check-domino-git-ref.js';
 import { checkDominoGitPin } from './checks/check-domino-git-pin.js';
@@ -69,6 +76,7 @@ export const CHECKS: readonly Check[] = [
   checkCategoryShares,
   checkMissingPercent,
   checkRowsSeed,
+  checkNumberRange,
   checkDistributionParams,
   checkClipRange,
   checkColumnGenerators,
@@ -76,6 +84,12 @@ export const CHECKS: readonly Check[] = [
   checkTargetKind,
   checkTargetGenerator,
   checkDataPath,
+  // the spec against its data file (issue 12; silent unless the caller read the file)
+  checkDataFile,
+  checkDataColumns,
+  checkDataTypes,
+  checkDataTarget,
+  checkDataRoles,
   // features and models
   checkEncodings,
   checkUnencodedCategories,
@@ -98,6 +112,7 @@ export const CHECKS: readonly Check[] = [
   checkGateFacts,
   checkGateUnits,
   checkGatePercent,
+  checkGateRange,
   // platform and deployment
   checkLimitsCeiling,
   checkLimitsPositive,

@@ -4,6 +4,7 @@
  * loader maps it to `stdlib/lifecycle/domino_standard.pipeline`.
  */
 import type { SourceFile } from '../diagnostics/types.js';
+import type { DataSample } from './data-sample.js';
 
 /** Returns the library's source (path shown in diagnostics, e.g. `<stdlib>/lifecycle/x.pipeline`), or null if unknown. */
 export type LibraryLoader = (name: string) => SourceFile | null;
@@ -16,6 +17,11 @@ export interface CheckOptions {
    * diagnostics (lowering never reports any), and skipping it and the IR validation saves time.
    */
   lower?: boolean;
+  /**
+   * The header and sample of the spec's data file, read by the CLI (see data-file-of.ts); absent when
+   * the caller did not look (tests of pure checks), in which case the data-aware checks stay silent.
+   */
+  data?: DataSample | null;
 }
 
 /** The stdlib-relative path of a library name: `lifecycle.domino_standard` → `lifecycle/domino_standard.pipeline`. */

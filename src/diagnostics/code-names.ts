@@ -6,6 +6,7 @@ import type { SYNTAX_CODES } from './codes-syntax.js';
 import type { SEMANTIC_CODES } from './codes-semantic.js';
 import type { DOMINO_CODES } from './codes-domino.js';
 import type { WRITER_CODES } from './codes-writer.js';
+import type { DATA_CODES } from './codes-data.js';
 
 type CodesOf<T extends readonly { code: string }[]> = T[number]['code'];
 
@@ -14,4 +15,5 @@ export type DiagnosticCode =
   | CodesOf<typeof SYNTAX_CODES>
   | CodesOf<typeof SEMANTIC_CODES>
   | CodesOf<typeof DOMINO_CODES>
-  | CodesOf<typeof WRITER_CODES>;
+  | CodesOf<typeof WRITER_CODES>
+  | CodesOf<typeof DATA_CODES>;

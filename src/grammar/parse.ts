@@ -13,6 +13,7 @@ import { fileToSyntax } from './to-syntax.js';
 import { parserDiagnostics } from './parse-errors.js';
 import { endOfText } from './ranges.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
+import { nestingDiagnostic } from './nesting.js';
 
 /** Beyond this many syntax errors the rest are noise (usually a binary or wrong file): stop listing. */
 export const MAX_SYNTAX_ERRORS = 100;
@@ -24,6 +25,12 @@ export function parseSpec(source: SourceFile): { syntax: SyntaxFile; diagnostics
   const lexed = lexSpec(text, path);
   const balanced = balanceBrackets(lexed.tokens, text, path);
   const diagnostics: Diagnostic[] = [...lexed.diagnostics, ...balanced.diagnostics];
+  const tooDeep = nestingDiagnostic(balanced.tokens, path);
+  if (tooDeep) {
+    // Parsing would recurse once per level and overflow the stack: report and stop here.
+    return { syntax: { kind: 'File', path, statements: [], comments: lexed.comments, range: { start: { offset: 0, line: 1, column: 1 }, end } },
+      diagnostics: capDiagnostics(sortDiagnostics([...diagnostics, tooDeep]), path) };
+  }
   pipelineParser.input = balanced.tokens;
   const cst = pipelineParser.file();
   const parseErrors = parserDiagnostics(pipelineParser.errors, path, end);

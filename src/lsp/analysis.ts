@@ -11,7 +11,9 @@ import { hasErrors, sortDiagnostics } from '../diagnostics/types.js';
 import type { LifecycleDecl, ProjectDecl } from '../compiler/model.js';
 import type { ResolvedSpec } from '../compiler/resolve-model.js';
 import type { LibraryLoader } from '../compiler/stdlib-loader.js';
-import { CHECKS } from '../compiler/passes.js';
+import { checkSyntax } from '../compiler/index.js';
+import { dataFileOf } from '../compiler/data-file-of.js';
+import type { DataSample } from '../compiler/data-sample.js';
 import { Reporter } from '../compiler/report.js';
 import { resolveSpec } from '../compiler/resolve-merge.js';
 import { resolveUses } from '../compiler/resolve-uses.js';
@@ -33,8 +35,11 @@ export interface Analysis {
   lifecycle: LifecycleDecl | null;
 }
 
+/** Reads the header and sample of a spec's data file (the CLI's disk reader), or null when it cannot now. */
+export type DataReader = (specPath: string, written: string, format: 'csv' | 'parquet') => DataSample | null | undefined;
+
 /** Analyse `text`. Never throws for bad input: a crash in a later stage only loses its models. */
-export function analyze(source: SourceFile, loadLibrary: LibraryLoader, reparsed?: SyntaxFile): Analysis {
+export function analyze(source: SourceFile, loadLibrary: LibraryLoader, reparsed?: SyntaxFile, readData?: DataReader): Analysis {
   // `reparsed`: an error-free tree of exactly this text, from the incremental re-parse (incremental.ts).
   const parsed = reparsed ? { syntax: reparsed, diagnostics: [] as Diagnostic[] } : parseSpec(source);
   const base = { text: source.text, path: source.path, syntax: parsed.syntax };
@@ -45,22 +50,19 @@ export function analyze(source: SourceFile, loadLibrary: LibraryLoader, reparsed
     const diagnostics = hasErrors(parsed.diagnostics) ? parsed.diagnostics : [...parsed.diagnostics, ...rep.diagnostics];
     return { ...base, diagnostics: sortDiagnostics(diagnostics), project: null, spec: null, lifecycle };
   }
-  const rep = new Reporter();
-  rep.diagnostics.push(...parsed.diagnostics);
-  // checkSpec stops at syntax errors (and between stages); the models are still worth having for hover
-  // and completion, so later stages also run on the recovered tree, their findings kept unpublished.
-  const published = hasErrors(parsed.diagnostics) ? null : rep;
-  const project = safely(() => shapeProject(parsed.syntax, published ?? new Reporter()));
-  let spec: ResolvedSpec | null = null;
-  if (project && published && !published.hasErrors()) {
-    const library = safely(() => resolveUses(project, loadLibrary, published));
-    if (!published.hasErrors()) {
-      spec = safely(() => resolveSpec(project, library));
-      if (spec) for (const check of CHECKS) check.run({ spec, rep: published });
-    }
+  // The published diagnostics are checkSyntax's, exactly as `pipec check` computes them (checks go on
+  // past shape errors on sound statements, the data file's sample when the caller reads it). The models
+  // are also built on a tree with syntax errors, for hover and completion, their findings unpublished.
+  let diagnostics: Diagnostic[] = parsed.diagnostics;
+  if (!hasErrors(parsed.diagnostics)) {
+    const named = readData ? dataFileOf(parsed.syntax) : null;
+    const data = named && readData ? readData(source.path, named.path, named.format) : undefined;
+    const checked = safely(() => checkSyntax(parsed.syntax, { loadLibrary, lower: false, data }, parsed.diagnostics));
+    if (checked) diagnostics = checked.diagnostics;
   }
-  if (project && !spec) spec = safely(() => resolveSpec(project, resolveUses(project, loadLibrary, new Reporter())));
-  return { ...base, diagnostics: sortDiagnostics(rep.diagnostics), project, spec, lifecycle: null };
+  const project = safely(() => shapeProject(parsed.syntax, new Reporter()));
+  const spec = project ? safely(() => resolveSpec(project, resolveUses(project, loadLibrary, new Reporter()))) : null;
+  return { ...base, diagnostics: sortDiagnostics(diagnostics), project, spec, lifecycle: null };
 }
 
 /** Run a model-building step on a possibly broken tree; a crash there must not take the server down. */

@@ -116,7 +116,7 @@ export class DocumentStore {
 
   private run(path: string, text: string, syntax?: Analysis['syntax']): Analysis {
     const t0 = performance.now();
-    const a = analyze({ path, text }, (name) => this.env.loadLibrary(name), syntax);
+    const a = analyze({ path, text }, (name) => this.env.loadLibrary(name), syntax, this.env.readData);
     this.lastMs = performance.now() - t0;
     return a;
   }

@@ -8,7 +8,7 @@ import type { ColumnDecl, DeriveDecl, FactDecl, Loc, ProblemKind, TierDecl } fro
 import type { ResolvedEpoch } from '../compiler/resolve-model.js';
 import { MODEL_IDS } from '../ir/schema.js';
 import { DEFAULT_METRIC, FORMULA_FUNCTIONS, MODEL_FRAMEWORK, MODEL_PROBLEM, STANDARD_METRICS } from '../compiler/standard.js';
-import type { Analysis } from './analysis.js';
+import type { Analysis, DataReader } from './analysis.js';
 
 /** What the server needs from its surroundings (the CLI gives disk-backed ones, tests in-memory ones). */
 export interface ServerEnv {
@@ -19,6 +19,8 @@ export interface ServerEnv {
   textOf(file: string): string | null;
   /** URI of docs/diagnostics.md, for the links of diagnostic codes. */
   docsUri: string | null;
+  /** The header and sample of a spec's data file (issue 12); absent: the data checks stay silent. */
+  readData?: DataReader;
 }
 
 /** A fact and who produces it. */

@@ -41,9 +41,20 @@ describe('multiple errors', () => {
     ]);
   });
 
-  it('reports every shape error and stops before semantic checks', () => {
+  it('reports every shape error, and the semantic findings outside the statements that failed to shape', () => {
     const r = check('project p {\n  problem clasification\n  scael standard\n  data synthetic {\n    rows\n  }\n}\n');
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['PC1006', 'PC1008', 'PC1001', 'PC1002']);
+    // PC7003 (no lifecycle) is independent; `rows` without a value poisons the data block (no PC3004 cascade).
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['PC1006', 'PC7003', 'PC1008', 'PC1001', 'PC1002']);
+    expect(r.ir).toBeNull();
+  });
+
+  it('an unknown problem kind does not hide an unknown model, nor invent problem-kind findings (issue 12)', () => {
+    const r = check([
+      'project p {', '  problem clasification', '  target y', '  metric rmse', '  use lifecycle.domino_standard',
+      '  data synthetic {', '    rows 100', '    column x float uniform(0, 1)', '    target y binary logistic(x)', '  }',
+      '  models {', '    baseline sklearn.logistic_regresion', '  }', '}',
+    ].join('\n'));
+    expect(r.diagnostics.map((d) => `${d.code}@${d.range?.start.line}`)).toEqual(['PC1008@2', 'PC2012@12']);
   });
 
   it('reports problems in a library with the library file name', () => {

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../lsp/server.js';
 import { createLibraryLoader, packageRoot, STDLIB_PREFIX } from '../load-stdlib.js';
+import { csvSampleReader } from '../read-data-sample.js';
 
 /** Serve until the client exits; resolves when the connection closes. */
 export async function runLsp(): Promise<void> {
@@ -25,6 +26,7 @@ export async function runLsp(): Promise<void> {
     uriOf,
     textOf: (file) => loader.loaded.get(file) ?? null,
     docsUri: pathToFileURL(join(root, 'docs', 'diagnostics.md')).href,
+    readData: csvSampleReader(),
   });
   await closed;
 }

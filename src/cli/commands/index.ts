@@ -13,6 +13,7 @@ import { registerPlan } from './plan.js';
 import { registerRun } from './run.js';
 import { registerStatus } from './status.js';
 import { registerLsp } from './lsp.js';
+import { registerInit } from './init.js';
 
 export function registerCommands(program: Command): void {
   registerCheck(program);
@@ -25,4 +26,5 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerStatus(program);
   registerLsp(program);
+  registerInit(program);
 }

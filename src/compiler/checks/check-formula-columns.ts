@@ -3,7 +3,7 @@ import type { Check } from '../check-context.js';
 import { formulaNames, formulaSites, inScope, namesInScope, numericOperandNames } from '../formula.js';
 import { didYouMean } from '../report.js';
 
-/** PC2002 unknown column in a formula; PC3002 category column used as a number. */
+/** PC2002 unknown column in a formula (PC2101 when it is the target); PC3002 category column used as a number. */
 export const checkFormulaColumns: Check = {
   name: 'formula-columns',
   run({ spec, rep }) {
@@ -11,11 +11,17 @@ export const checkFormulaColumns: Check = {
     const file = p.file;
     const categories = new Set((p.data?.columns ?? []).filter((c) => c.type.value === 'category').map((c) => c.name.value));
     const scope = formulaSites(p);
+    const target = p.data?.target?.name.value ?? p.target?.value;
     for (const site of scope.sites) {
       const unknown = new Set<string>();
-      if (scope.closed) {
-        for (const n of formulaNames(site.expr)) {
-          if (inScope(scope, site, n.text) || n.parts.length > 1) continue;
+      for (const n of formulaNames(site.expr)) {
+        if (n.parts.length > 1) continue;
+        if (n.text === target && site.what.startsWith('derive')) {
+          // Not a typo: the model would learn from the answer (issue 12). Open scopes (file data) too.
+          unknown.add(n.text);
+          rep.reportRange('PC2101', file, n.range, `${site.what} reads the target "${n.text}": target leakage`,
+            'remove it, or compute the feature from columns known before the outcome');
+        } else if (scope.closed && !inScope(scope, site, n.text)) {
           unknown.add(n.text);
           rep.reportRange('PC2002', file, n.range, `${site.what} uses unknown column "${n.text}"`,
             didYouMean(n.text, namesInScope(scope, site), 'columns'));
