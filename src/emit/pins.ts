@@ -20,6 +20,7 @@ export const PINS: Readonly<Record<string, string>> = {
   pytest: '9.2.0',
   'scikit-learn': '1.9.1',
   scipy: '1.17.1',
+  skops: '0.16.0',
   statsmodels: '0.15.0',
   streamlit: '1.67.0',
   uvicorn: '0.54.0',

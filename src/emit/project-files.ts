@@ -12,7 +12,7 @@ import { stableJson, type EmitContext } from './view-model.js';
 export const PROJECT_REQUIREMENTS = [
   'numpy', 'pandas', 'pyarrow', 'scipy', 'scikit-learn', 'xgboost', 'lightgbm', 'statsmodels', 'matplotlib',
   'mlflow', 'nbformat', 'nbclient', 'ipykernel', 'streamlit', 'fastapi', 'uvicorn', 'httpx', 'psutil',
-  'filelock', 'jsonschema', 'pytest',
+  'filelock', 'jsonschema', 'pytest', 'skops',
 ] as const;
 
 /** Schema version of `.context/pipeline_state.json` (runtime/python/pipec_runtime/state.py). */

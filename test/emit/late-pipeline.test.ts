@@ -4,10 +4,11 @@
  * another process, the app check, the retrospective, the generated pytest suite and the late epochs'
  * notebooks (nbclient). One generated project for the whole file keeps the CI cost bounded.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   compileExample,
@@ -77,7 +78,7 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     }
   }, 2_400_000);
 
-  it('005: baselines for every listed framework, budgeted tuning, model info with all metrics', () => {
+  it('005: CV baselines for every listed framework, budgeted tuning, test rows scored once, model info', () => {
     const dir = dirOf('005');
     const comparison = readJson(art(dir, 'model_comparison.json'));
     const trained = comparison.models.map((m: { model: string }) => m.model).sort();
@@ -86,14 +87,19 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
       if (id === 'pytorch.mlp' || id === 'tensorflow.mlp') expect(comparison.skipped[id]).toMatch(/not installed/);
       else expect(trained).toContain(id);
     }
+    expect(comparison.selection).toMatch(/cross-validation on the training rows/);
     const info = readJson(art(dir, 'best_model_info.json'));
     expect(Object.keys(info.metrics).sort()).toEqual(expect.arrayContaining([...project.ir.project.metrics].sort()));
     expect(info.registered.name).toBe(`${project.ir.project.name}_model`);
+    expect(info.evaluated_on.test_rows).toBeGreaterThan(0);
+    // f1_score is a threshold metric: the served threshold was chosen by cross-validation.
+    expect(info.threshold).toBeGreaterThan(0);
+    expect(info.input_schema.map((c: { name: string }) => c.name)).toEqual(info.features);
     const tuning = readJson(art(dir, 'tuning_summary.json'));
     const tune = project.ir.models.tune!;
     expect(tuning.tuned).toBe(true);
     expect(tuning.candidates_evaluated).toBeLessThanOrEqual(tune.budgetTrials);
-    expect(tuning.fits).toBe(tuning.candidates_evaluated * tune.cvFolds + 1);
+    expect(tuning.fits).toBe(tuning.candidates_evaluated * tune.cvFolds);
     for (const png of ['model_comparison.png', 'tuning_trials.png', 'diagnostics.png']) expect(existsSync(art(dir, png)), png).toBe(true);
     const facts = readJson(join(project.dir, '.context', 'pipeline_state.json')).epochs['005'].facts;
     expect(facts[`metric.${project.ir.project.metric}`]).toBeCloseTo(info.metrics[project.ir.project.metric], 9);
@@ -116,15 +122,21 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     const out = JSON.parse(r.stdout.trim().split('\n').pop() as string);
     expect(out.nested).toEqual(expect.arrayContaining(['baseline_sklearn.logistic_regression', 'baseline_xgboost', 'baseline_lightgbm']));
     expect(out.nested.some((n: string) => n.startsWith('tuning_'))).toBe(true);
-    expect(Object.keys(out.aliases).sort()).toEqual(['production', 'staging']);
+    expect(Object.keys(out.aliases).sort()).toEqual(['candidate', 'production', 'staging']);
   });
 
-  it('006: edge cases, robustness and compliance recorded', () => {
+  it('006: edge cases through the serving path all meet their expected outcome; measured facts', () => {
     const facts = readJson(join(project.dir, '.context', 'pipeline_state.json')).epochs['006'].facts;
     expect(facts['robustness.stability']).toBeGreaterThanOrEqual(95);
     expect(facts['compliance.validated']).toBe(true);
+    expect(facts['edge_cases.failed']).toBe(0);
+    expect(facts['calibration.brier']).toBeGreaterThan(0);
+    expect(facts['calibration.ece']).toBeGreaterThanOrEqual(0);
     const edge = readJson(art(dirOf('006'), 'edge_cases.json'));
-    expect(edge.map((e: { case: string }) => e.case)).toEqual(expect.arrayContaining(['all_missing', 'far_above_range', 'empty', 'single_row']));
+    expect(edge.map((e: { case: string }) => e.case)).toEqual(
+      expect.arrayContaining(['single_record', 'batch', 'empty_batch', 'empty_record', 'extra_field', 'unseen_category_employment', 'wrong_type_age', 'missing_income']),
+    );
+    expect(edge.filter((e: { status: number }) => e.status === 422).length).toBeGreaterThan(4);
     expect(edge.every((e: { passed: boolean }) => e.passed)).toBe(true);
   });
 
@@ -139,50 +151,128 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     expect(app.exceptions).toEqual([]);
     expect(app.functional).toBe(true);
     expect(app.titles).toEqual([project.ir.deploy.app?.title]);
-    expect(existsSync(art(dir, 'monitoring.json'))).toBe(true);
+    const monitoring = readJson(art(dir, 'monitoring.json'));
+    expect(monitoring.request_log.served).toBeGreaterThan(0);
+    expect(['stable', 'drift']).toContain(readJson(art(dir, 'drift_report.json')).status);
   });
 
-  describe('the model API as its own process', () => {
-    let child: ChildProcess | undefined;
+  describe('the served model: the API, a fresh process and `mlflow models serve` agree on raw records', () => {
+    const children: ChildProcess[] = [];
     afterAll(() => {
-      child?.kill('SIGTERM');
+      for (const c of children) c.kill('SIGTERM');
     });
+    const name = () => `${project.ir.project.name}_model`;
+    const route = () => project.ir.deploy.api?.path ?? '/predict';
+    let records: Record<string, unknown>[] = [];
 
-    it('answers /health and /predict over loopback HTTP', async () => {
-      const port = await freePort();
-      child = spawn(PYTHON, [`${dirOf('007')}/scripts/model_api.py`], {
-        cwd: project.dir,
-        env: { ...process.env, PYTHONPATH: 'src', PORT: String(port), HOST: '127.0.0.1', DOMINO_PROJECT_NAME: '', DOMINO_RUN_ID: '' },
-        stdio: 'ignore',
-      });
-      const base = `http://127.0.0.1:${port}`;
-      let health: any;
-      for (let i = 0; i < 240 && !health; i++) {
+    async function waitFor(url: string): Promise<any> {
+      for (let i = 0; i < 360; i++) {
         try {
-          health = await (await fetch(`${base}/health`)).json();
+          const r = await fetch(url);
+          if (r.ok) return r.json().catch(() => ({}));
         } catch {
           await new Promise((r) => setTimeout(r, 500));
         }
       }
+      return undefined;
+    }
+
+    function startServer(args: string[], port: number, extra: Record<string, string> = {}): void {
+      children.push(
+        spawn(PYTHON, args, {
+          cwd: project.dir,
+          env: { ...process.env, PYTHONPATH: 'src', PORT: String(port), HOST: '127.0.0.1', DOMINO_PROJECT_NAME: '', DOMINO_RUN_ID: '', ...extra },
+          stdio: 'ignore',
+        }),
+      );
+    }
+
+    beforeAll(() => {
+      const script = [
+        'import json',
+        'from pathlib import Path',
+        `from ${project.ir.project.name} import app_utils`,
+        "frame = app_utils.load_sample(Path('.'), rows=40)",
+        'print(json.dumps([{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in frame.to_dict(orient="records")]))',
+      ].join('\n');
+      const r = runPython(project.dir, ['-c', script], env(project));
+      expect(r.status, describeRun(r)).toBe(0);
+      records = JSON.parse(r.stdout.trim().split('\n').pop() as string);
+    });
+
+    it('the API serves production, refuses bad input with 422s naming the field, and a fresh process loading models:/<name>@production predicts the same', async () => {
+      const port = await freePort();
+      startServer([`${dirOf('007')}/scripts/model_api.py`], port, { PIPEC_REQUEST_LOG: join(project.dir, 'requests-test.sqlite') });
+      const base = `http://127.0.0.1:${port}`;
+      const health = await waitFor(`${base}/health`);
       expect(health?.status).toBe('ok');
       expect(health.alias).toBe('production');
-      const sample = Object.fromEntries((health.features as string[]).map((f) => [f, 0.5]));
-      const resp = await fetch(`${base}${project.ir.deploy.api?.path ?? '/predict'}`, {
+      expect(health.model).toBe(name());
+      const post = (path: string, body: unknown) =>
+        fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const batch = await post(`${route()}/batch`, { records });
+      expect(batch.status).toBe(200);
+      const served = (await batch.json()).predictions;
+      expect(served).toHaveLength(records.length);
+      const one = await (await post(route(), records[0])).json();
+      expect(one.prediction).toEqual(served[0]);
+      expect(one.version).toBe(health.version);
+      for (const [body, field] of [
+        [{ ...records[0], age: 'abc' }, 'age'],
+        [{ ...records[0], employment: 'astronaut' }, 'employment'],
+        [{}, 'age'],
+        [{ ...records[0], no_such_column: 1 }, 'no_such_column'],
+      ] as const) {
+        const bad = await post(route(), body);
+        expect(bad.status).toBe(422);
+        expect(JSON.stringify((await bad.json()).detail.map((d: { loc: unknown[] }) => d.loc))).toContain(`"${field}"`);
+      }
+      expect((await post(`${route()}/batch`, { records: [] })).status).toBe(422);
+      // A fresh process with nothing but the registry: no project package on the path, another cwd.
+      const fresh = [
+        'import json, sys, mlflow, pandas as pd',
+        `model = mlflow.sklearn.load_model("models:/${name()}@production")`,
+        'records = json.loads(sys.stdin.read())',
+        'frame = pd.DataFrame.from_records(records, columns=list(model.feature_names_in_))',
+        'print(json.dumps([v.item() if hasattr(v, "item") else v for v in model.predict(frame)]))',
+      ].join('\n');
+      const r = spawnSync(PYTHON, ['-c', fresh], {
+        cwd: tmpdir(),
+        input: JSON.stringify(records),
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MLFLOW_TRACKING_URI: `sqlite:///${join(project.dir, 'mlruns.db')}` },
+      });
+      expect(r.status, r.stderr.slice(-3000)).toBe(0);
+      expect(JSON.parse(r.stdout.trim().split('\n').pop() as string)).toEqual(served);
+    }, 240_000);
+
+    it('`mlflow models serve -m models:/<name>@production` answers raw records like the API', async () => {
+      const port = await freePort();
+      const mlflowServe = spawn(PYTHON, ['-m', 'mlflow', 'models', 'serve', '-m', `models:/${name()}@production`, '--env-manager', 'local', '-h', '127.0.0.1', '-p', String(port)], {
+        cwd: tmpdir(),
+        // `mlflow models serve --env-manager local` starts `uvicorn` from PATH: the pinned environment's.
+        env: { PATH: `${dirname(PYTHON)}:${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? '', MLFLOW_TRACKING_URI: `sqlite:///${join(project.dir, 'mlruns.db')}` },
+        stdio: 'ignore',
+      });
+      children.push(mlflowServe);
+      expect(await waitFor(`http://127.0.0.1:${port}/ping`)).toBeDefined();
+      const resp = await fetch(`http://127.0.0.1:${port}/invocations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ records: [sample, { ...sample, [health.features[0]]: null }] }),
+        body: JSON.stringify({ dataframe_records: records }),
       });
       expect(resp.status).toBe(200);
-      const body = await resp.json();
-      expect(body.predictions).toHaveLength(2);
-      expect(body.probabilities[0]).toBeTypeOf('object');
-      const bad = await fetch(`${base}${project.ir.deploy.api?.path ?? '/predict'}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ records: [{ no_such_feature: 1 }] }),
-      });
-      expect(bad.status).toBe(422);
-    }, 180_000);
+      const theirs = (await resp.json()).predictions;
+      const script = [
+        'import json, sys',
+        'from pathlib import Path',
+        `from ${project.ir.project.name} import app_utils, serving`,
+        "print(json.dumps(serving.predict_records(app_utils.load_model(Path('.')), json.loads(sys.stdin.read()))['predictions']))",
+      ].join('\n');
+      const r = spawnSync(PYTHON, ['-c', script], { cwd: project.dir, input: JSON.stringify(records), encoding: 'utf8', env: { ...process.env, PYTHONPATH: 'src' } });
+      expect(r.status, r.stderr.slice(-3000)).toBe(0);
+      expect(theirs).toEqual(JSON.parse(r.stdout.trim().split('\n').pop() as string));
+    }, 240_000);
   });
 
   it('008: retrospective report, playbook, plots and lessons learned', () => {

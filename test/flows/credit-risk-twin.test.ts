@@ -73,7 +73,7 @@ describe('credit-risk through the local twin, every node in its own working copy
     expect(final.epochs['002'].facts['data.rows']).toBe(2000);
     expect(final.epochs['002'].files).toEqual({ data: 'data:synthetic_data.parquet' });
     expect(final.epochs['004'].files).toEqual({ features: 'data:engineered_features.parquet' });
-    expect(final.epochs['005'].files).toEqual({ model: 'artifacts:final_model.joblib' });
+    expect(final.epochs['005'].files).toEqual({ model: 'artifacts:final_model.skops' });
     expect(final.epochs['008'].files.report).toMatch(/^artifacts:[^/]+\.md$/);
   });
 

@@ -56,7 +56,7 @@ describe('local twin under pyflyte run (stand-in epoch scripts)', () => {
     expect(existsSync(join(dir, 'data'))).toBe(false);
     expect(existsSync(join(nodeDir('002'), 'work/data/credit_risk/epoch002-data-wrangling/synthetic_data.parquet'))).toBe(true);
     // 008 got 005's model from 005's bundle (a transitive prerequisite's output), and says so in its lineage.
-    expect(existsSync(join(nodeDir('008'), 'work/artifacts/epoch005-model-development/final_model.joblib'))).toBe(true);
+    expect(existsSync(join(nodeDir('008'), 'work/artifacts/epoch005-model-development/final_model.skops'))).toBe(true);
     const lineage = JSON.parse(readFileSync(join(nodeDir('008'), 'work/.context/data_lineage.json'), 'utf8'));
     expect(lineage.source_data['flow_input:008:bundle_005']).toMatchObject({ kind: 'upstream_bundle', restored: true, files: 1 });
   });

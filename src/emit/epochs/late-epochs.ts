@@ -12,6 +12,6 @@ export const DEPLOY_EPOCH = '007';
 
 /** Python packages the modelling code imports (pinned by pins.ts). */
 export const MODEL_REQUIREMENTS = [
-  'numpy', 'pandas', 'pyarrow', 'scipy', 'scikit-learn', 'xgboost', 'lightgbm', 'statsmodels', 'matplotlib', 'mlflow',
+  'numpy', 'pandas', 'pyarrow', 'scipy', 'scikit-learn', 'xgboost', 'lightgbm', 'statsmodels', 'matplotlib', 'mlflow', 'skops',
   'psutil', 'filelock', 'nbclient', 'ipykernel',
 ] as const;

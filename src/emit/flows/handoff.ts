@@ -80,8 +80,8 @@ const FILE_ROLES: Readonly<Record<string, readonly Omit<FlowOutput, 'type'>[]>> 
   model_development: [
     {
       name: 'model',
-      source: { kind: 'glob', patterns: ['artifacts:final_model.joblib'] },
-      artifact: { kind: 'MODEL', name: 'Model', fileName: 'model.joblib' },
+      source: { kind: 'glob', patterns: ['artifacts:final_model.skops'] },
+      artifact: { kind: 'MODEL', name: 'Model', fileName: 'model.skops' },
     },
   ],
   model_testing: [
