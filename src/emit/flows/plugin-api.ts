@@ -2,7 +2,7 @@
  * The part of Domino's flytekitplugins.domino API a generated flow calls: each callable with the keyword
  * arguments the flow passes it. Written into flows/flow_io.json (`pluginApi`), where
  * `python -m pipec_runtime.doctor` compares it with the signatures of the plugin installed in a Domino
- * workspace, and where the flow tests compare it with the strict stand-in (test/flows/fake_plugin).
+ * workspace, and where the flow tests compare it with the strict stand-in (test/flows/domino_standin).
  */
 import type { Ir } from '../../ir/schema.js';
 import { nodeMode } from './flow-view.js';
