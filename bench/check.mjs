@@ -10,7 +10,7 @@
 // (--no-build reuses dist/ and bench/.results/compiler-bench.mjs, e.g. on a machine without node_modules)
 // Results are also written to bench/.results/check.json (ignored by git).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -33,19 +33,20 @@ const median = (xs) => {
 const fmtMs = (ms) => `${ms.toFixed(1)} ms`;
 
 // Report the child's own peak RSS (KiB) on stderr as it exits.
-const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\npipec-bench-maxrss=' + process.resourceUsage().maxRSS + '\\n'))`;
+const RSS_HOOK = `data:text/javascript,process.on('exit',()=>{const c=process.cpuUsage();process.stderr.write('\\npipec-bench-maxrss=' + process.resourceUsage().maxRSS + '\\npipec-bench-cpu=' + ((c.user + c.system) / 1000) + '\\n')})`;
 
 /** Run the built CLI once; returns wall time (ms), exit code and peak RSS (KiB). */
-function runCheck(spec) {
+function runCheck(spec, extra = [], extraEnv = {}) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, join(root, 'bin/pipec.js'), 'check', spec], {
+  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, join(root, 'bin/pipec.js'), 'check', ...extra, spec], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...extraEnv },
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rss = Number(/pipec-bench-maxrss=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { ms, code: r.status, rss, out: r.stdout + r.stderr };
+  const cpu = Number(/pipec-bench-cpu=([\d.]+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { ms, cpu, code: r.status, rss, out: r.stdout + r.stderr };
 }
 
 /** A spec of about `n` statements: the example plus columns and derives over them. */
@@ -85,6 +86,29 @@ if (WHOLE) console.log(`\nwhole process, pipec check ${EXAMPLE} (${RUNS} runs)`)
 if (WHOLE) console.log(`  median ${fmtMs(whole.medianMs)}  min ${fmtMs(whole.minMs)}  max ${fmtMs(whole.maxMs)}  peak RSS ${(whole.peakRssKiB / 1024).toFixed(1)} MiB  goal <= 200 ms: ${whole.medianMs <= 200 ? 'met' : 'MISSED'}`);
 if (WHOLE) console.log(`  (bare \`node -e 0\` median on this machine: ${fmtMs(whole.nodeBaselineMedianMs)}; pipec's own share: ${fmtMs(whole.medianMs - whole.nodeBaselineMedianMs)})`);
 
+// 1b. What the feasibility pass (synthetic oracle + estimates, issue 16) adds to the example's check:
+// runs alternate without it, with it and an empty oracle cache (the first check of a data block), and
+// with it answered from the oracle cache (every later check), so all three see the same machine load.
+const oracle = { without: [], cold: [], cached: [] };
+const oracleDir = join(results, 'oracle-cache');
+for (let i = 0; WHOLE && i < RUNS; i++) {
+  oracle.without.push(runCheck(EXAMPLE, ['--no-feasibility']));
+  const coldDir = join(results, 'oracle-cold');
+  rmSync(coldDir, { recursive: true, force: true });
+  oracle.cold.push(runCheck(EXAMPLE, [], { PIPEC_ORACLE_CACHE_DIR: coldDir }));
+  oracle.cached.push(runCheck(EXAMPLE, [], { PIPEC_ORACLE_CACHE_DIR: oracleDir }));
+}
+if (WHOLE) {
+  const med = (runs, key) => median(runs.map((r) => r[key]));
+  const base = med(oracle.without, 'ms');
+  const cold = med(oracle.cold, 'ms') - base;
+  const cached = med(oracle.cached, 'ms') - base;
+  const cpuBase = med(oracle.without, 'cpu');
+  console.log(`\nfeasibility pass on ${EXAMPLE} (${RUNS} alternating runs; median without it ${fmtMs(base)} wall, ${fmtMs(cpuBase)} CPU)`);
+  console.log(`  adds ${fmtMs(cold)} wall / ${fmtMs(med(oracle.cold, 'cpu') - cpuBase)} CPU with an empty oracle cache, ` +
+    `${fmtMs(cached)} wall / ${fmtMs(med(oracle.cached, 'cpu') - cpuBase)} CPU answered from the cache  goal <= 50 ms: cold ${cold <= 50 ? 'met' : 'MISSED'}, cached ${cached <= 50 ? 'met' : 'MISSED'}`);
+}
+
 // 2. In process: bundle the compiler once, then time checkSpec on generated specs.
 const bundle = join(results, 'compiler-bench.mjs');
 const { build } = BUILD ? await import('esbuild') : { build: async () => {} };
@@ -102,7 +126,7 @@ await build({
     },
   ],
   stdin: {
-    contents: "import 'pipec:zod-jitless'; export { checkSpec } from './src/compiler/index.ts'; export { memoryLoader } from './src/compiler/stdlib-loader.ts';",
+    contents: "import 'pipec:zod-jitless'; export { checkSpec } from './src/compiler/index.ts'; export { memoryLoader } from './src/compiler/stdlib-loader.ts'; export { assessFeasibility } from './src/compiler/feasibility/assess.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -115,9 +139,21 @@ await build({
   define: { PIPEC_BUNDLED: 'true' },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
-const { checkSpec, memoryLoader } = await import(pathToFileURL(bundle).href);
+const { checkSpec, memoryLoader, assessFeasibility } = await import(pathToFileURL(bundle).href);
 const stdlibRel = 'lifecycle/domino_standard.pipeline';
 const loadLibrary = memoryLoader({ [stdlibRel]: readFileSync(join(root, 'stdlib', stdlibRel), 'utf8') });
+
+// The oracle alone, in process: its first (cold, unoptimised) call is what a `pipec check` pays.
+{
+  const exampleIr = checkSpec({ path: EXAMPLE, text: readFileSync(join(root, EXAMPLE), 'utf8') }, { loadLibrary, feasibility: false }).ir;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  assessFeasibility(exampleIr);
+  const cold = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const warm = Array.from({ length: 5 }, () => { const t = performance.now(); assessFeasibility(exampleIr); return performance.now() - t; });
+  console.log(`\nin process, the oracle + estimates on the example: first call ${fmtMs(cold)} (CPU ${fmtMs((cpu.user + cpu.system) / 1000)}), warm median ${fmtMs(median(warm))}`);
+}
 
 console.log('\nin process, checkSpec on generated specs (median of 3 after 1 warm-up)');
 const sizes = [];

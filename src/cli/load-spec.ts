@@ -4,10 +4,12 @@
  * A file that cannot be read is a usage error (exit 2), never a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Diagnostic, SourceFile } from '../diagnostics/types.js';
+import type { Diagnostic, Range, SourceFile } from '../diagnostics/types.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/types.js';
 import type { DataSample } from '../compiler/data-sample.js';
 import type { Ir } from '../ir/schema.js';
+import type { OracleCache } from '../compiler/index.js';
+import type { Feasibility } from '../ir/feasibility-schema.js';
 import { UsageError } from './exit.js';
 import { createLibraryLoader, type LibraryLoader } from './load-stdlib.js';
 
@@ -40,6 +42,10 @@ export interface CheckedSpec {
   diagnostics: Diagnostic[];
   /** The IR when there were no errors. */
   ir: Ir | null;
+  /** The feasibility pass's block (src/compiler/feasibility), also when `lower: false`; null if it did not run. */
+  feasibility: Feasibility | null;
+  /** Where each gate rule was written (rule id → location). */
+  gateLocations: Record<string, { file: string; range: Range }>;
   /** Text of every file a diagnostic may point at (the spec and the stdlib files it used). */
   sources: ReadonlyMap<string, string>;
 }
@@ -54,18 +60,18 @@ export async function loadAndCheck(path: string, loader: LibraryLoader = createL
 export async function checkSource(
   file: SourceFile,
   loader: LibraryLoader = createLibraryLoader(),
-  options: { lower?: boolean; readData?: boolean } = {},
+  options: { lower?: boolean; readData?: boolean; validateIr?: boolean; feasibility?: boolean; oracleCache?: OracleCache } = {},
 ): Promise<CheckedSpec> {
   const { parseSpec, checkSyntax, dataFileOf } = await import('../compiler/index.js');
   const parsed = parseSpec(file);
   const sources = new Map<string, string>([[file.path, file.text]]);
-  if (hasErrors(parsed.diagnostics)) return { file, diagnostics: sortDiagnostics(parsed.diagnostics), ir: null, sources };
+  if (hasErrors(parsed.diagnostics)) return { file, diagnostics: sortDiagnostics(parsed.diagnostics), ir: null, feasibility: null, gateLocations: {}, sources };
   // The checks are pure: the CLI reads the data file's header and sample first (issue 12).
   const named = options.readData === false ? null : dataFileOf(parsed.syntax);
   const data = named ? await readSpecData(file.path, named.path, named.format) : undefined;
-  const result = checkSyntax(parsed.syntax, { loadLibrary: (name: string) => loader.load(name), lower: options.lower, data }, parsed.diagnostics);
+  const result = checkSyntax(parsed.syntax, { loadLibrary: (name: string) => loader.load(name), lower: options.lower, validateIr: options.validateIr, feasibility: options.feasibility, oracleCache: options.oracleCache, data }, parsed.diagnostics);
   for (const [k, v] of loader.loaded) sources.set(k, v);
-  return { file, diagnostics: sortDiagnostics(result.diagnostics), ir: result.ir, sources };
+  return { file, diagnostics: sortDiagnostics(result.diagnostics), ir: result.ir, feasibility: result.feasibility ?? null, gateLocations: result.gateLocations ?? {}, sources };
 }
 
 /** The sample of a spec's data file, resolved from the spec's folder. */

@@ -5,11 +5,13 @@
  */
 import { parseSpec } from '../grammar/index.js';
 import type { SyntaxFile } from '../grammar/syntax.js';
-import type { Diagnostic, SourceFile } from '../diagnostics/types.js';
+import type { Diagnostic, Range, SourceFile } from '../diagnostics/types.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/types.js';
 import type { Ir } from '../ir/schema.js';
+import type { Feasibility } from '../ir/feasibility-schema.js';
 import { lowerSpec } from './lower-project.js';
 import { CHECKS } from './passes.js';
+import { checkFeasibility, gateLocations } from './feasibility/index.js';
 import { Reporter } from './report.js';
 import { resolveSpec } from './resolve-merge.js';
 import { resolveUses } from './resolve-uses.js';
@@ -17,7 +19,7 @@ import { shapeProject } from './shape-file.js';
 import { mayRun, poisonOf, unpoisoned } from './poison.js';
 import type { CheckOptions } from './stdlib-loader.js';
 
-export type { CheckOptions, LibraryLoader } from './stdlib-loader.js';
+export type { CheckOptions, LibraryLoader, OracleCache } from './stdlib-loader.js';
 export { memoryLoader, libraryPath } from './stdlib-loader.js';
 export { dataFileOf } from './data-file-of.js';
 export { parseSpec };
@@ -29,6 +31,10 @@ export { initSpec, type InitChoices, type InitResult } from './init-spec.js';
 export interface CheckResult {
   diagnostics: Diagnostic[];
   ir: Ir | null;
+  /** What the data can deliver against the gates (also in `ir.feasibility`); null when the pass did not run. */
+  feasibility?: Feasibility | null;
+  /** Where each gate rule (`005:2`) was written, for diagnostics about it found later (`check --deep`). */
+  gateLocations?: Record<string, { file: string; range: Range }>;
 }
 
 /** Check and lower one spec. Never throws for a user mistake; `ir` is null when any error was found. */
@@ -43,7 +49,8 @@ export function checkSpec(source: SourceFile, opts: CheckOptions): CheckResult {
  * the parser's non-error diagnostics, kept in the result.
  */
 export function checkSyntax(syntax: SyntaxFile, opts: CheckOptions, prior: readonly Diagnostic[] = []): CheckResult {
-  const done = (diags: Diagnostic[], ir: Ir | null = null): CheckResult => ({ diagnostics: sortDiagnostics(diags), ir });
+  const done = (diags: Diagnostic[], ir: Ir | null = null, feasibility: Feasibility | null = null): CheckResult =>
+    ({ diagnostics: sortDiagnostics(diags), ir, feasibility });
   const rep = new Reporter();
   rep.diagnostics.push(...prior);
   const project = shapeProject(syntax, rep);
@@ -62,6 +69,11 @@ export function checkSyntax(syntax: SyntaxFile, opts: CheckOptions, prior: reado
     return done([...rep.diagnostics, ...unpoisoned(semantic.diagnostics, poison, syntax.path)]);
   }
   for (const check of CHECKS) check.run({ spec, rep, data: opts.data });
-  if (rep.hasErrors() || opts.lower === false) return done(rep.diagnostics);
-  return done(rep.diagnostics, lowerSpec(spec));
+  if (rep.hasErrors() || (opts.lower === false && opts.feasibility === false)) return done(rep.diagnostics);
+  // The feasibility pass needs the lowered IR (defaults applied), so `check` lowers too.
+  const lowered = lowerSpec(spec, { validate: opts.lower !== false && opts.validateIr !== false });
+  const ir = opts.feasibility === false ? lowered : checkFeasibility(spec, lowered, rep, opts.oracleCache);
+  const feasibility = ir.feasibility ?? null;
+  const result = rep.hasErrors() || opts.lower === false ? done(rep.diagnostics, null, feasibility) : done(rep.diagnostics, ir, feasibility);
+  return { ...result, gateLocations: gateLocations(spec, ir) };
 }

@@ -43,8 +43,11 @@ function lowerDomino(spec: ResolvedSpec, usedTiers: string[]): Ir['domino'] {
   };
 }
 
-/** Lower a checked, resolved spec to the validated IR. */
-export function lowerSpec(spec: ResolvedSpec): Ir {
+/**
+ * Lower a checked, resolved spec to the validated IR. `validate: false` skips the schema validation
+ * (a check of pipec itself): `pipec check` lowers only to feed the feasibility pass, and never emits.
+ */
+export function lowerSpec(spec: ResolvedSpec, opts: { validate?: boolean } = {}): Ir {
   const p = spec.project;
   const epochs = lowerEpochs(spec);
   const deploy = p.deploy;
@@ -78,6 +81,7 @@ export function lowerSpec(spec: ResolvedSpec): Ir {
       mitigation: r.mitigation?.value ?? '',
     })),
   };
+  if (opts.validate === false) return ir;
   const parsed = IrSchema.safeParse(ir);
   if (!parsed.success) throw new Error(`internal: lowered IR is invalid: ${parsed.error.message}`);
   return parsed.data;

@@ -5,6 +5,7 @@
  */
 import type { SourceFile } from '../diagnostics/types.js';
 import type { DataSample } from './data-sample.js';
+import type { OracleMetric } from '../ir/feasibility-schema.js';
 
 /** Returns the library's source (path shown in diagnostics, e.g. `<stdlib>/lifecycle/x.pipeline`), or null if unknown. */
 export type LibraryLoader = (name: string) => SourceFile | null;
@@ -22,6 +23,27 @@ export interface CheckOptions {
    * the caller did not look (tests of pure checks), in which case the data-aware checks stay silent.
    */
   data?: DataSample | null;
+  /**
+   * `false` returns the lowered IR without validating it against IrSchema (a check of pipec itself):
+   * for callers that only read it (`pipec check --deep`), never for one that emits or writes it.
+   */
+  validateIr?: boolean;
+  /**
+   * `false` skips the feasibility pass (src/compiler/feasibility: oracle simulation, resource
+   * estimates) and the IR's `feasibility` block. Default: run it.
+   */
+  feasibility?: boolean;
+  /**
+   * Where the oracle's answers may be kept between runs (the CLI gives a disk cache): the simulation is
+   * a pure function of the data section, so an unchanged spec need not simulate again.
+   */
+  oracleCache?: OracleCache;
+}
+
+/** A key-value store for oracle results; keys are canonical JSON of everything the result depends on. */
+export interface OracleCache {
+  get(key: string): OracleMetric[] | undefined;
+  set(key: string, value: OracleMetric[]): void;
 }
 
 /** The stdlib-relative path of a library name: `lifecycle.domino_standard` → `lifecycle/domino_standard.pipeline`. */

@@ -7,6 +7,7 @@ import type { SEMANTIC_CODES } from './codes-semantic.js';
 import type { DOMINO_CODES } from './codes-domino.js';
 import type { WRITER_CODES } from './codes-writer.js';
 import type { DATA_CODES } from './codes-data.js';
+import type { DEEP_CODES, FEASIBILITY_CODES } from './codes-feasibility.js';
 
 type CodesOf<T extends readonly { code: string }[]> = T[number]['code'];
 
@@ -16,4 +17,6 @@ export type DiagnosticCode =
   | CodesOf<typeof SEMANTIC_CODES>
   | CodesOf<typeof DOMINO_CODES>
   | CodesOf<typeof WRITER_CODES>
-  | CodesOf<typeof DATA_CODES>;
+  | CodesOf<typeof DATA_CODES>
+  | CodesOf<typeof FEASIBILITY_CODES>
+  | CodesOf<typeof DEEP_CODES>;

@@ -11,6 +11,7 @@
  *                     "related": [{ "message", "file", "range" }] }],
  *   "summary": { "errors", "warnings", "infos", "files" }
  * }
+ * `pipec check` adds `"feasibility": [{ "file", "feasibility", "deep"? }]` (docs/feasibility.md).
  */
 import type { Diagnostic, Range } from './types.js';
 import { countDiagnostics } from './render-pretty.js';

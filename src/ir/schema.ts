@@ -8,6 +8,7 @@
  * Validate at every boundary with `IrSchema.parse`.
  */
 import { z } from 'zod';
+import { FeasibilitySchema } from './feasibility-schema.js';
 
 export const IR_VERSION = 1;
 
@@ -246,6 +247,11 @@ export const IrSchema = z.object({
       mitigation: z.string(),
     }),
   ),
+  /**
+   * What the data can deliver against each gate (src/ir/feasibility-schema.ts), filled by the
+   * compiler after lowering; absent from IRs written by hand (test fixtures) and older compilers.
+   */
+  feasibility: FeasibilitySchema.optional(),
 });
 
 export type Ir = z.infer<typeof IrSchema>;

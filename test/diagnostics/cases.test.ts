@@ -10,6 +10,7 @@ import { checkSpec, dataFileOf, parseSpec } from '../../src/compiler/index.js';
 import { readDataSample, resolveDataPath } from '../../src/cli/read-data-sample.js';
 import { SEMANTIC_CODES } from '../../src/diagnostics/codes-semantic.js';
 import { DATA_CODES } from '../../src/diagnostics/codes-data.js';
+import { FEASIBILITY_CODES } from '../../src/diagnostics/codes-feasibility.js';
 import { diskLoader, REPO_ROOT } from '../compiler/helpers/disk-loader.js';
 import { viewDiagnostics } from '../compiler/helpers/diag-view.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -40,7 +41,7 @@ describe('diagnostic cases', () => {
 
   it('every compiler code has at least one case', () => {
     const covered = new Set(files.map((f) => f.split('-')[0]));
-    const missing = [...SEMANTIC_CODES, ...DATA_CODES].map((c) => c.code).filter((c) => !covered.has(c));
+    const missing = [...SEMANTIC_CODES, ...DATA_CODES, ...FEASIBILITY_CODES].map((c) => c.code).filter((c) => !covered.has(c));
     expect(missing).toEqual([]);
   });
 });

@@ -4,9 +4,12 @@
  * the credit-risk run (late-pipeline.test.ts): only completion, the problem-specific artifacts and the
  * API are asserted here.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectBelowOracle } from '../helpers/oracle.js';
+import { expectWithinDeep, runDeep } from '../helpers/deep.js';
 import { describeRun, fixtureIr, generateProject, hasPython, REPO_ROOT, runPythonAsync, variantIr } from '../helpers/generate-project.js';
 
 function readJson(path: string): any {
@@ -40,7 +43,22 @@ describe.skipIf(!hasPython()).each([
     const info = readJson(join(dir('005'), 'best_model_info.json'));
     expect(Object.keys(info.metrics)).toEqual(expect.arrayContaining(ir.project.metrics));
     expect(info.problem).toBe(ir.project.problem);
+    // Synthetic data: no model beats the formula that generated it (file data has no oracle).
+    if (ir.data.kind === 'synthetic') expectBelowOracle(ir, Number(rows), info.metrics);
     if (ir.project.problem === 'classification') expect(info.classes.length).toBeGreaterThan(2);
+    // `pipec check --deep` on the data this run used predicts intervals that hold what the run reached.
+    if (ir.data.kind === 'file') {
+      const spec = join(REPO_ROOT, 'examples', example, 'project.pipeline');
+      expectWithinDeep(example, runDeep(spec, readFileSync(spec, 'utf8')), info.metrics);
+    } else {
+      const folder = mkdtempSync(join(tmpdir(), 'pipec-deep-spec-'));
+      copyFileSync(join(project.dir, 'data', ir.project.name, ir.epochs.find((e) => e.id === '002')!.dir, 'synthetic_data.parquet'), join(folder, 'data.parquet'));
+      const text = `project ${ir.project.name}_file {\n  problem ${ir.project.problem}\n  target ${ir.data.target.name}\n  metric ${ir.project.metric}\n` +
+        `  use lifecycle.domino_standard\n  data file "data.parquet" {\n    target ${ir.data.target.name} ${ir.data.target.kind}\n  }\n` +
+        `  features {\n    split test ${ir.features.split.testPercent}% seed ${ir.features.split.seed}\n  }\n}\n`;
+      writeFileSync(join(folder, 'project.pipeline'), text);
+      expectWithinDeep(example, runDeep(join(folder, 'project.pipeline'), text), info.metrics);
+    }
     const tuning = readJson(join(dir('005'), 'tuning_summary.json'));
     expect(tuning.tuned).toBe(ir.models.tune !== null);
     const latency = readJson(join(dir('007'), 'api_latency.json'));

@@ -21,6 +21,7 @@ import {
   variantIr,
   type GeneratedProject,
 } from '../helpers/generate-project.js';
+import { expectBelowOracle } from '../helpers/oracle.js';
 
 const ROWS = '3000';
 const EPOCH_TIMEOUT_MS = 540_000;
@@ -103,6 +104,11 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     for (const png of ['model_comparison.png', 'tuning_trials.png', 'diagnostics.png']) expect(existsSync(art(dir, png)), png).toBe(true);
     const facts = readJson(join(project.dir, '.context', 'pipeline_state.json')).epochs['005'].facts;
     expect(facts[`metric.${project.ir.project.metric}`]).toBeCloseTo(info.metrics[project.ir.project.metric], 9);
+  });
+
+  it('005: the final test metrics lie below the oracle (the generating formula, scored at this row count)', () => {
+    const info = readJson(art(dirOf('005'), 'best_model_info.json'));
+    expectBelowOracle(project.ir, Number(ROWS), info.metrics);
   });
 
   it('MLflow: nested runs per model and tuning, registered model with aliases staging and production', () => {

@@ -61,7 +61,12 @@ export async function prepare(spec: string, opts: RegenOptions, mode: 'read' | '
   }
   const overridden = applyOverrides(checked.ir, opts.set ?? []);
   if ('diagnostics' in overridden) return { kind: 'stop', diagnostics: overridden.diagnostics, sources, exitCode: 2 };
-  const ir = overridden.ir;
+  let ir = overridden.ir;
+  if ((opts.set ?? []).length > 0 && ir.feasibility) {
+    // An override (`--set data.rows=...`) changes what the data can deliver: assess the final IR again.
+    const { assessFeasibility } = await import('../../compiler/feasibility/assess.js');
+    ir = { ...ir, feasibility: assessFeasibility(ir) };
+  }
   const [{ emitProject }, { loadAssets }, { epochKeySets }, writer] = await Promise.all([
     import('../../emit/index.js'),
     import('../load-assets.js'),

@@ -4,8 +4,12 @@
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { renderPretty, shouldUseColor } from '../../diagnostics/render-pretty.js';
-import { renderJson } from '../../diagnostics/render-json.js';
+import { toJsonReport } from '../../diagnostics/render-json.js';
 import { renderSarif } from '../../diagnostics/render-sarif.js';
+import { describeFeasibility } from '../../ir/feasibility-text.js';
+import type { Feasibility } from '../../ir/feasibility-schema.js';
+import type { DeepReport } from '../deep/deep-types.js';
+import { describeDeep } from '../deep/deep-text.js';
 import { renderGithub } from '../../diagnostics/render-github.js';
 import { PIPEC_VERSION } from '../../version.js';
 
@@ -14,20 +18,45 @@ export const DIAGNOSTIC_FORMATS = ['pretty', 'json', 'sarif', 'github'] as const
 /** One of DIAGNOSTIC_FORMATS. */
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
 
-/** Render diagnostics of `files` spec files; `sources` gives text for code frames. */
+/** The feasibility block of one checked spec (what `pipec check` shows beside the diagnostics). */
+export interface FeasibilityEntry {
+  file: string;
+  feasibility: Feasibility;
+  /** `pipec check --deep` on file data: the quick baselines' intervals and the gates judged against them. */
+  deep?: DeepReport | null;
+}
+
+/**
+ * Render diagnostics of `files` spec files; `sources` gives text for code frames. With `feasibility`
+ * (pipec check): pretty prints it before the diagnostics, json adds a `feasibility` array, sarif puts it in the
+ * run's property bag; the github format carries diagnostics only.
+ */
 export function formatDiagnostics(
   diags: readonly Diagnostic[],
-  opts: { format: DiagnosticFormat; color: boolean; files: number; sources: ReadonlyMap<string, string> },
+  opts: { format: DiagnosticFormat; color: boolean; files: number; sources: ReadonlyMap<string, string>; feasibility?: readonly FeasibilityEntry[] },
 ): string {
+  const feasibility = opts.feasibility ?? [];
   switch (opts.format) {
-    case 'json':
-      return renderJson(diags, opts.files);
-    case 'sarif':
-      return renderSarif(diags, PIPEC_VERSION);
+    case 'json': {
+      const report = opts.feasibility ? { ...toJsonReport(diags, opts.files), feasibility } : toJsonReport(diags, opts.files);
+      return `${JSON.stringify(report, null, 2)}\n`;
+    }
+    case 'sarif': {
+      const text = renderSarif(diags, PIPEC_VERSION);
+      if (feasibility.length === 0) return text;
+      const log = JSON.parse(text) as { runs: Record<string, unknown>[] };
+      (log.runs[0] as Record<string, unknown>).properties = { feasibility };
+      return `${JSON.stringify(log, null, 2)}\n`;
+    }
     case 'github':
       return renderGithub(diags);
-    default:
-      return renderPretty(diags, (f) => opts.sources.get(f), { color: opts.color });
+    default: {
+      const text = renderPretty(diags, (f) => opts.sources.get(f), { color: opts.color });
+      const blocks = feasibility.map((e) => [`${e.file}:`, ...describeFeasibility(e.feasibility), ...(e.deep ? describeDeep(e.deep) : [])].join('\n'));
+      // The feasibility blocks come first, so the last line stays the diagnostics' summary (the verdict).
+      if (blocks.length === 0) return text;
+      return `${blocks.join('\n\n')}\n${text === '' ? '' : `\n${text}`}`;
+    }
   }
 }
 

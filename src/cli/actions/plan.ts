@@ -6,6 +6,7 @@
 import { EXIT_OK } from '../exit.js';
 import { colorFor, formatDiagnostics } from './output.js';
 import { prepare, type RegenOptions } from './compile-pipeline.js';
+import { describeFeasibility } from '../../ir/feasibility-text.js';
 
 /** Run the verb and return the exit code. */
 export async function runPlan(spec: string, opts: RegenOptions): Promise<number> {
@@ -20,6 +21,14 @@ export async function runPlan(spec: string, opts: RegenOptions): Promise<number>
     process.stderr.write(formatDiagnostics(prepared.warnings, { format: 'pretty', color: colorFor(process.stderr, opts.color), files: 1, sources: prepared.sources }));
   }
   const { renderPlanJson, renderPlanText } = await import('../../writer/render-plan.js');
-  process.stdout.write(format === 'json' ? renderPlanJson(prepared.plan) : renderPlanText(prepared.plan));
+  // What the data can deliver against the gates (the IR's feasibility block) closes the plan.
+  const feasibility = prepared.ir.feasibility ?? null;
+  if (format === 'json') {
+    const doc = JSON.parse(renderPlanJson(prepared.plan)) as Record<string, unknown>;
+    process.stdout.write(`${JSON.stringify({ ...doc, feasibility }, null, 2)}\n`);
+  } else {
+    const extra = feasibility ? `\n${describeFeasibility(feasibility).join('\n')}\n` : '';
+    process.stdout.write(`${renderPlanText(prepared.plan)}${extra}`);
+  }
   return EXIT_OK;
 }

@@ -11,6 +11,9 @@ export function registerCheck(program: Command): void {
     .argument('<spec...>', '.pipeline files to check')
     .addOption(new Option('-f, --format <format>', 'output format').choices(DIAGNOSTIC_FORMATS).default('pretty'))
     .option('--no-color', 'never colour output (also: NO_COLOR=1; FORCE_COLOR=1 forces colour)')
+    .option('--no-feasibility', 'skip the feasibility pass (synthetic oracle, size and memory estimates)')
+    .option('--deep', 'file data: fit quick cross-validated baselines on a sample through Python (cached) and report each metric\'s interval')
+    .option('--python <path>', 'Python interpreter for --deep (default: PIPEC_PYTHON, .venv beside the spec, pipec\'s .venv, python3)')
     .addHelpText(
       'after',
       `
@@ -18,9 +21,10 @@ Examples:
   $ pipec check examples/credit-risk/project.pipeline
   $ pipec check --format json specs/*.pipeline > diagnostics.json
   $ pipec check --format sarif project.pipeline > pipec.sarif     # GitHub code scanning
+  $ pipec check --deep project.pipeline                           # file data: quick baseline intervals
   $ pipec check --format github project.pipeline                  # annotations in GitHub Actions`,
     )
-    .action(async (specs: string[], opts: { format: (typeof DIAGNOSTIC_FORMATS)[number]; color?: boolean }) => {
+    .action(async (specs: string[], opts: { format: (typeof DIAGNOSTIC_FORMATS)[number]; color?: boolean; feasibility?: boolean; deep?: boolean; python?: string }) => {
       const { runCheck } = await import('../actions/check.js');
       process.exitCode = await runCheck(specs, opts);
     });

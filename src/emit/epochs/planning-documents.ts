@@ -6,6 +6,14 @@
 import { makeFile } from '../files.js';
 import type { OutputFile } from '../types.js';
 import { renderFormula, stableJson, viewEpoch, type EmitContext } from '../view-model.js';
+import { describeExpected, describeMethod, describeResources } from '../../ir/feasibility-text.js';
+import type { Ir } from '../../ir/schema.js';
+
+/** A gate rule's expectation from the IR's feasibility block (absent: the compiler did not assess it). */
+function expectationOf(ir: Ir, ruleId: string): { expected: number | null; half_width: number; verdict: string; text: string } | null {
+  const g = ir.feasibility?.gates.find((x) => x.rule === ruleId);
+  return g ? { expected: g.expected, half_width: g.halfWidth, verdict: g.verdict, text: `${g.verdict}: ${describeExpected(g)}` } : null;
+}
 
 /** File names of the planning documents (the 001 script checks exactly these). */
 export const PLANNING_DOCUMENTS = [
@@ -26,7 +34,10 @@ export function planningDocuments(ctx: EmitContext): OutputFile[] {
   const e001 = ir.epochs.find((e) => e.id === '001');
   if (!e001) return [];
   const dir = e001.dir;
-  const epochs = ir.epochs.map((e) => viewEpoch(ir, e));
+  // Each gate carries what the feasibility pass expects of it (null when not assessed), for the documents.
+  const epochs = ir.epochs.map((e) => viewEpoch(ir, e)).map((e) => ({
+    ...e, gate: e.gate.map((g) => ({ ...g, expected: expectationOf(ir, g.id)?.text ?? null })),
+  }));
   const plan = {
     project_name: ir.project.name,
     title: ir.project.title,
@@ -49,7 +60,12 @@ export function planningDocuments(ctx: EmitContext): OutputFile[] {
       e.id,
       {
         criteria: e.gate.map((g) => (g.note ? `${g.text} (${g.note})` : g.text)),
-        rules: e.gate.map((g) => ({ id: g.id, fact: g.fact, op: g.op, value: g.value, unit: g.unit, origin: g.origin })),
+        rules: e.gate.map((g) => {
+          const x = expectationOf(ir, g.id);
+          const rule = { id: g.id, fact: g.fact, op: g.op, value: g.value, unit: g.unit, origin: g.origin };
+          // Expected values only where the compiler assessed the rule (IRs without the block stay as they were).
+          return x ? { ...rule, expected: x.expected, expected_half_width: x.half_width, feasibility: x.verdict } : rule;
+        }),
         facts: e.produces.map((f) => f.name),
         review: e.review,
       },
@@ -66,6 +82,14 @@ export function planningDocuments(ctx: EmitContext): OutputFile[] {
       max_memory_bytes: ir.limits.maxMemoryBytes,
       chunk_rows: ir.limits.chunkRows,
     },
+    ...(ir.feasibility ? {
+      data: {
+        rows: ir.feasibility.resources.rows,
+        estimated_file_bytes: ir.feasibility.resources.fileBytes,
+        rows_that_fit: ir.feasibility.resources.rowsThatFit,
+        estimated_peak_memory_bytes: ir.feasibility.resources.peakMemoryBytes,
+      },
+    } : {}),
   };
   const risks = {
     risks: ir.risks.map((r) => ({
@@ -92,14 +116,15 @@ export function planningDocuments(ctx: EmitContext): OutputFile[] {
     apiPath: ir.deploy.api?.path ?? null,
     appTitle: ir.deploy.app?.title ?? null,
     promoteAlias: ir.deploy.promote?.alias ?? null,
+    feasibility: ir.feasibility ? { method: describeMethod(ir.feasibility), resources: describeResources(ir.feasibility) } : null,
   };
-  const src = ['project', 'epochs', 'risks', 'data', 'features', 'models', 'deploy'];
+  const src = ['project', 'epochs', 'risks', 'data', 'features', 'models', 'deploy', 'feasibility'];
   return [
     makeFile(`${dir}/executive_summary.md`, engine.render('epoch001/executive_summary.md.hbs', view), src),
     makeFile(`${dir}/project_plan.json`, stableJson(plan), src),
     makeFile(`${dir}/requirements.md`, engine.render('epoch001/requirements.md.hbs', view), src),
-    makeFile(`${dir}/resource_estimates.json`, stableJson(resources), ['epochs', 'limits', 'domino']),
+    makeFile(`${dir}/resource_estimates.json`, stableJson(resources), ['epochs', 'limits', 'domino', 'feasibility']),
     makeFile(`${dir}/risk_assessment.json`, stableJson(risks), ['risks']),
-    makeFile(`${dir}/success_criteria.json`, stableJson(criteria), ['epochs']),
+    makeFile(`${dir}/success_criteria.json`, stableJson(criteria), ['epochs', 'feasibility']),
   ];
 }
