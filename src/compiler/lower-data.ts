@@ -3,7 +3,8 @@ import type { Column, Data, Distribution, Ir } from '../ir/schema.js';
 import type { ColumnDecl, DistributionDecl, ShareDecl } from './model.js';
 import type { ResolvedSpec } from './resolve-model.js';
 import { lowerFormula } from './lower-formula.js';
-import { DEFAULT_CV_FOLDS, MODEL_FRAMEWORK, isModelId } from './standard.js';
+import { defaultBaselines } from '../catalogue/index.js';
+import { DEFAULT_CV_FOLDS, isModelId, modelFramework } from './standard.js';
 
 /** Seed used when a spec gives none (data generation and the split share it). */
 export const DEFAULT_SEED = 42;
@@ -69,20 +70,14 @@ export function lowerFeatures(spec: ResolvedSpec): Ir['features'] {
   };
 }
 
-/** Baselines when a spec has no `models` block: the seed's core frameworks for the problem kind. */
-const DEFAULT_BASELINES = {
-  classification: ['sklearn.logistic_regression', 'sklearn.random_forest', 'xgboost', 'lightgbm'],
-  regression: ['sklearn.linear_regression', 'sklearn.random_forest', 'xgboost', 'lightgbm'],
-} as const;
-
-/** Lower `models` (baselines in the written order; tuning defaults: 5 folds, halving random search). */
+/** Lower `models` (baselines in the written order, else the catalogue's default baselines; tuning defaults: 5 folds, halving random search). */
 export function lowerModels(spec: ResolvedSpec): Ir['models'] {
   const m = spec.project.models;
-  const ids = m && m.baselines.length > 0 ? m.baselines.map((b) => b.value) : [...DEFAULT_BASELINES[spec.problem]];
+  const ids = m && m.baselines.length > 0 ? m.baselines.map((b) => b.value) : defaultBaselines(spec.problem);
   const unique = [...new Set(ids)].filter(isModelId);
   const tune = m?.tune;
   return {
-    baselines: unique.map((id) => ({ id, ...MODEL_FRAMEWORK[id] })),
+    baselines: unique.map((id) => ({ id, ...modelFramework(id) })),
     tune: tune ? {
       target: tune.target.value,
       budgetTrials: tune.trials.value,

@@ -1,14 +1,17 @@
+import { FRAMEWORK_PINS } from '../catalogue/index.js';
+
 /**
- * Pinned versions of the Python packages generated code imports. They mirror python/requirements.txt
- * (the environment pipec's tests run the generated code in); test/emit/pins.test.ts keeps them equal.
+ * Pinned versions of the Python packages generated code imports: the model frameworks' pins come from
+ * the catalogue, the rest are listed here. They mirror python/requirements.txt (the environment pipec's
+ * tests run the generated code in); a test keeps them equal.
  */
 export const PINS: Readonly<Record<string, string>> = {
+  ...FRAMEWORK_PINS,
   fastapi: '0.165.0',
   filelock: '4.3.1',
   httpx: '0.28.1',
   ipykernel: '7.4.0',
   jsonschema: '4.26.0',
-  lightgbm: '4.7.0',
   matplotlib: '3.11.2',
   mlflow: '3.17.2',
   nbclient: '0.11.0',
@@ -18,13 +21,10 @@ export const PINS: Readonly<Record<string, string>> = {
   psutil: '7.2.2',
   pyarrow: '25.0.1',
   pytest: '9.2.0',
-  'scikit-learn': '1.9.1',
   scipy: '1.17.1',
   skops: '0.16.0',
-  statsmodels: '0.15.0',
   streamlit: '1.67.0',
   uvicorn: '0.54.0',
-  xgboost: '3.2.0',
 };
 
 /** `name==version` lines for the given packages, sorted; throws on an unpinned name (internal bug). */

@@ -2,6 +2,7 @@
  * Project-level files: `.pipec/ir.json`, `.context/gate_rules.json`, `.context/pipeline_state.json`
  * (initial state), README.md, requirements.txt, pyproject.toml (pytest config) and .gitignore.
  */
+import { REQUIRED_FRAMEWORK_PACKAGES } from '../catalogue/index.js';
 import { formatPipecSource, GIT_SOURCE_FORM, TARBALL_SOURCE_FORM } from './ci/install-source.js';
 import { makeFile } from './files.js';
 import { pinnedLines } from './pins.js';
@@ -9,11 +10,11 @@ import type { OutputFile } from './types.js';
 import { stableJson, type EmitContext } from './view-model.js';
 
 /** Every package the generated code (epochs, package, app, API, flows, tests) imports. */
-export const PROJECT_REQUIREMENTS = [
-  'numpy', 'pandas', 'pyarrow', 'scipy', 'scikit-learn', 'xgboost', 'lightgbm', 'statsmodels', 'matplotlib',
+export const PROJECT_REQUIREMENTS: readonly string[] = [
+  'numpy', 'pandas', 'pyarrow', 'scipy', ...REQUIRED_FRAMEWORK_PACKAGES, 'matplotlib',
   'mlflow', 'nbformat', 'nbclient', 'ipykernel', 'streamlit', 'fastapi', 'uvicorn', 'httpx', 'psutil',
   'filelock', 'jsonschema', 'pytest', 'skops',
-] as const;
+];
 
 /** Schema version of `.context/pipeline_state.json` (runtime/python/pipec_runtime/state.py). */
 export const STATE_SCHEMA_VERSION = 1;

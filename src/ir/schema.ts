@@ -8,6 +8,7 @@
  * Validate at every boundary with `IrSchema.parse`.
  */
 import { z } from 'zod';
+import { FRAMEWORK_NAMES, MODEL_IDS } from '../catalogue/index.js';
 import { FeasibilitySchema } from './feasibility-schema.js';
 
 export const IR_VERSION = 1;
@@ -108,21 +109,12 @@ export const FeaturesSchema = z.object({
   split: z.object({ testPercent: z.number(), stratify: z.boolean(), seed: z.number().int() }),
 });
 
-export const MODEL_IDS = [
-  'sklearn.logistic_regression',
-  'sklearn.linear_regression',
-  'sklearn.random_forest',
-  'xgboost',
-  'lightgbm',
-  'pytorch.mlp',
-  'tensorflow.mlp',
-  'statsmodels.ols',
-] as const;
+export { MODEL_IDS };
 export const ModelIdSchema = z.enum(MODEL_IDS);
 
 export const ModelSchema = z.object({
   id: ModelIdSchema,
-  framework: z.enum(['sklearn', 'xgboost', 'lightgbm', 'pytorch', 'tensorflow', 'statsmodels']),
+  framework: z.enum(FRAMEWORK_NAMES),
   /** Frameworks that are heavy/optional: skipped with a logged reason when not installed. */
   optional: z.boolean(),
 });

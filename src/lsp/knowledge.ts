@@ -7,7 +7,7 @@ import type { LibraryLoader } from '../compiler/stdlib-loader.js';
 import type { ColumnDecl, DeriveDecl, FactDecl, Loc, ProblemKind, TierDecl } from '../compiler/model.js';
 import type { ResolvedEpoch } from '../compiler/resolve-model.js';
 import { MODEL_IDS } from '../ir/schema.js';
-import { DEFAULT_METRIC, FORMULA_FUNCTIONS, MODEL_FRAMEWORK, MODEL_PROBLEM, STANDARD_METRICS } from '../compiler/standard.js';
+import { DEFAULT_METRIC, FORMULA_FUNCTIONS, MODEL_PROBLEM, STANDARD_METRICS, isModelId, modelFramework } from '../compiler/standard.js';
 import type { Analysis, DataReader } from './analysis.js';
 
 /** What the server needs from its surroundings (the CLI gives disk-backed ones, tests in-memory ones). */
@@ -78,9 +78,9 @@ export function modelIds(problem: ProblemKind): string[] {
 
 /** One line about a model id. */
 export function describeModel(id: string): string | null {
-  const info = (MODEL_FRAMEWORK as Record<string, { framework: string; optional: boolean } | undefined>)[id];
-  if (!info) return null;
-  const only = (MODEL_PROBLEM as Record<string, string | undefined>)[id];
+  if (!isModelId(id)) return null;
+  const info = modelFramework(id);
+  const only = MODEL_PROBLEM[id];
   return `model \`${id}\` — ${info.framework}${info.optional ? ' (optional: skipped with a reason when not installed)' : ''}${only ? `; ${only} only` : '; classification and regression'}`;
 }
 

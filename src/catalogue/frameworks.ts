@@ -1,0 +1,43 @@
+/**
+ * Model frameworks: the pip package each one installs, the module Python imports to tell whether it is
+ * there, and its pin. Optional frameworks (heavy, GPU-oriented) are not pinned into generated
+ * requirements: a model of theirs is skipped with a reason when the module is missing.
+ */
+
+/** One framework of the catalogue. */
+export interface FrameworkInfo {
+  /** The PyPI distribution name. */
+  readonly pip: string;
+  /** The exact version generated requirements pin; null for optional frameworks (not installed by pipec). */
+  readonly version: string | null;
+  /** The importable module whose presence decides whether the framework's models can train. */
+  readonly module: string;
+  /** Skipped with a logged reason when not installed, instead of failing the epoch. */
+  readonly optional: boolean;
+}
+
+/** Every framework a model may belong to (the IR's `framework` enum is its keys). */
+export const FRAMEWORKS = {
+  sklearn: { pip: 'scikit-learn', version: '1.9.1', module: 'sklearn', optional: false },
+  xgboost: { pip: 'xgboost', version: '3.2.0', module: 'xgboost', optional: false },
+  lightgbm: { pip: 'lightgbm', version: '4.7.0', module: 'lightgbm', optional: false },
+  pytorch: { pip: 'torch', version: null, module: 'torch', optional: true },
+  tensorflow: { pip: 'tensorflow', version: null, module: 'tensorflow', optional: true },
+  statsmodels: { pip: 'statsmodels', version: '0.15.0', module: 'statsmodels', optional: false },
+} as const satisfies Record<string, FrameworkInfo>;
+
+/** A framework name. */
+export type Framework = keyof typeof FRAMEWORKS;
+
+/** Framework names in catalogue order (a non-empty tuple, as zod's enum wants). */
+export const FRAMEWORK_NAMES = Object.keys(FRAMEWORKS) as [Framework, ...Framework[]];
+
+/** The pip packages of the required (non-optional) frameworks, in catalogue order. */
+export const REQUIRED_FRAMEWORK_PACKAGES: readonly string[] = [
+  ...new Set(Object.values(FRAMEWORKS).filter((f) => !f.optional).map((f) => f.pip)),
+];
+
+/** `package → version` of the pinned frameworks (emit/pins.ts merges them into its table). */
+export const FRAMEWORK_PINS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(FRAMEWORKS).flatMap((f) => (f.version === null ? [] : [[f.pip, f.version]])),
+);

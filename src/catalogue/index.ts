@@ -1,0 +1,10 @@
+/**
+ * The language catalogue: the one place where models, frameworks, metrics, limit defaults and formula
+ * functions are declared. Everything else (IR schema enums, checks, lowering, emitters, LSP, docs and,
+ * through `config.CATALOGUE`, the generated Python) derives from it. It imports nothing of pipec.
+ */
+export * from './frameworks.js';
+export * from './models.js';
+export * from './metrics.js';
+export * from './limits.js';
+export * from './formula.js';
