@@ -74,7 +74,8 @@ export const MODELS = {
     },
     search: {
       n_estimators: { randint: [50, 301] }, max_depth: [null, 5, 10, 20], min_samples_split: { randint: [2, 11] },
-      min_samples_leaf: { randint: [1, 5] }, max_features: ['sqrt', 0.5, 1.0],
+      // `null` is every feature (scikit-learn's 1.0; a JSON 1.0 would reach Python as the int 1: one feature).
+      min_samples_leaf: { randint: [1, 5] }, max_features: ['sqrt', 0.5, null],
     },
   },
   xgboost: {

@@ -3,6 +3,7 @@
  * the package reads every spec-driven value from config and templates stay generic.
  */
 import type { Ir } from '../../ir/schema.js';
+import { catalogueView } from './catalogue-view.js';
 
 /** Plain JSON-like values rendered with `py_repr` in config.py.hbs. */
 export interface ConfigView {
@@ -23,6 +24,8 @@ export interface ConfigView {
   seed: number;
   tiers: Record<string, string>;
   risks: unknown[];
+  /** The language catalogue (models, metrics) the package builds and scores models from. */
+  catalogue: ReturnType<typeof catalogueView>;
 }
 
 /** Builds the config view from the IR. */
@@ -61,5 +64,6 @@ export function configView(ir: Ir): ConfigView {
     seed: ir.data.kind === 'synthetic' ? ir.data.seed : ir.features.split.seed,
     tiers: ir.domino.tiers,
     risks: ir.risks,
+    catalogue: catalogueView(),
   };
 }
