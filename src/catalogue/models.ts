@@ -78,6 +78,17 @@ export const MODELS = {
       min_samples_leaf: { randint: [1, 5] }, max_features: ['sqrt', 0.5, null],
     },
   },
+  'sklearn.hist_gradient_boosting': {
+    framework: 'sklearn', defaultBaseline: false,
+    python: {
+      ...CPU_ONLY, estimator: { classification: 'sklearn.ensemble.HistGradientBoostingClassifier', regression: 'sklearn.ensemble.HistGradientBoostingRegressor' },
+      params: { max_iter: 200, learning_rate: 0.1 }, seedParam: 'random_state',
+    },
+    search: {
+      max_iter: { randint: [50, 301] }, learning_rate: TREES.learning_rate, max_leaf_nodes: { randint: [15, 64] },
+      min_samples_leaf: { randint: [5, 50] }, l2_regularization: { loguniform: [1e-6, 1] },
+    },
+  },
   xgboost: {
     framework: 'xgboost', defaultBaseline: true,
     python: {
