@@ -4,6 +4,7 @@
  * type its sample shows, identifiers as `id`, dates as `datetime`, and the spec checks clean against
  * the same file (the test suite holds that for the examples' data).
  */
+import { DEFAULT_METRIC } from '../catalogue/index.js';
 import { CARDINALITY_LIMIT, looksLikeIdentifier, profileSample, type ColumnProfile, type DataSample } from './data-sample.js';
 
 /** What the user told `pipec init` (flags or prompts). */
@@ -74,7 +75,8 @@ export function initSpec(sample: DataSample, dataPath: string, choices: InitChoi
   const problem = choices.problem ?? proposeProblem(tp);
   const kind = problem === 'regression' ? 'float' : tp.distinct === 2 ? 'binary' : 'category';
   const name = choices.name ?? projectNameFrom(dataPath);
-  const metric = problem === 'regression' ? 'rmse' : kind === 'binary' ? 'f1_score' : 'accuracy';
+  // The catalogue's default metric, except multiclass targets, where accuracy reads better than weighted F1.
+  const metric = problem === 'regression' || kind === 'binary' ? DEFAULT_METRIC[problem] : 'accuracy';
   const roles: InitResult['roles'] = [];
   const lines: string[] = [];
   const encodes: string[] = [];

@@ -1,18 +1,23 @@
 // Rule: a gate's value lies within the range its fact can take, so the gate can pass (issue 12).
+import { METRICS } from '../../catalogue/index.js';
 import type { Check } from '../check-context.js';
 import { readGateRule, type GateOp } from '../gate-rule.js';
 
-/** Metrics bounded to [0, 1] (scores), to (-inf, 1] (r2) or [0, inf) (errors, losses). */
-const UNIT_INTERVAL = new Set(['accuracy', 'precision', 'recall', 'f1_score', 'roc_auc']);
-const AT_MOST_ONE = new Set(['r2_score']);
-const NON_NEGATIVE = new Set(['mse', 'rmse', 'mae', 'log_loss', 'mape']);
+/** A standard metric's range from the catalogue, with its phrase; null for other names. */
+function metricRange(metric: string): { lo: number; hi: number; says: string } | null {
+  if (!Object.hasOwn(METRICS, metric)) return null;
+  const [lo, hi] = METRICS[metric as keyof typeof METRICS].range;
+  if (lo !== null && hi !== null) return { lo, hi, says: `${metric} lies in [${lo}, ${hi}]` };
+  if (hi !== null) return { lo: -Infinity, hi, says: `${metric} is at most ${hi}` };
+  if (lo !== null) return { lo, hi: Infinity, says: `${metric} is at least ${lo}` };
+  return null;
+}
 
 /** The values a fact can take, with a phrase for messages; null when unknown. */
 export function factRange(fact: string, unit: string | undefined): { lo: number; hi: number; says: string } | null {
   const metric = fact.startsWith('metric.') ? fact.slice('metric.'.length) : null;
-  if (metric && UNIT_INTERVAL.has(metric)) return { lo: 0, hi: 1, says: `${metric} lies in [0, 1]` };
-  if (metric && AT_MOST_ONE.has(metric)) return { lo: -Infinity, hi: 1, says: `${metric} is at most 1` };
-  if (metric && NON_NEGATIVE.has(metric)) return { lo: 0, hi: Infinity, says: `${metric} is at least 0` };
+  const range = metric ? metricRange(metric) : null;
+  if (range) return range;
   if (unit === 'count' || unit === 'size' || unit === 'duration') return { lo: 0, hi: Infinity, says: `a ${unit} is at least 0` };
   return null;
 }
