@@ -33,6 +33,12 @@ export interface PythonConstruction {
   readonly seedParam: string | null;
   /** Name of the worker-threads parameter, if any (set to the package's `n_jobs()`). */
   readonly jobsParam: string | null;
+  /**
+   * The estimator sizes an OpenMP thread pool itself, with no parameter for it: Python caps the pool at
+   * the package's `n_jobs()` (threadpoolctl) before building it (an uncapped pool spin-waits on a
+   * shared machine: a 1,500-row fit measured 54s uncapped, 2s capped at one thread).
+   */
+  readonly openmpThreads: boolean;
   /** Name of the problem-kind parameter (wrappers that serve both kinds with one class), if any. */
   readonly problemParam: string | null;
   /** GPU support: the device parameter and its GPU value (its CPU value is `"cpu"`); null: CPU only. */
@@ -51,7 +57,7 @@ export interface ModelInfo {
   readonly search: Readonly<Record<string, SearchDimension>>;
 }
 
-const CPU_ONLY = { jobsParam: null, problemParam: null, gpu: null, labelEncode: false } as const;
+const CPU_ONLY = { jobsParam: null, openmpThreads: false, problemParam: null, gpu: null, labelEncode: false } as const;
 const TREES = { n_estimators: { randint: [50, 301] }, learning_rate: { loguniform: [0.01, 0.3] } } as const;
 
 /** Every model id, in catalogue order (docs, completions and default baselines follow it). */
@@ -82,7 +88,7 @@ export const MODELS = {
     framework: 'sklearn', defaultBaseline: false,
     python: {
       ...CPU_ONLY, estimator: { classification: 'sklearn.ensemble.HistGradientBoostingClassifier', regression: 'sklearn.ensemble.HistGradientBoostingRegressor' },
-      params: { max_iter: 200, learning_rate: 0.1 }, seedParam: 'random_state',
+      params: { max_iter: 200, learning_rate: 0.1 }, seedParam: 'random_state', openmpThreads: true,
     },
     search: {
       max_iter: { randint: [50, 301] }, learning_rate: TREES.learning_rate, max_leaf_nodes: { randint: [15, 64] },
@@ -94,7 +100,7 @@ export const MODELS = {
     python: {
       estimator: { classification: 'xgboost.XGBClassifier', regression: 'xgboost.XGBRegressor' },
       params: { n_estimators: 200, max_depth: 6, learning_rate: 0.1, tree_method: 'hist' },
-      seedParam: 'random_state', jobsParam: 'n_jobs', problemParam: null, gpu: { param: 'device', value: 'cuda' }, labelEncode: true,
+      seedParam: 'random_state', jobsParam: 'n_jobs', openmpThreads: false, problemParam: null, gpu: { param: 'device', value: 'cuda' }, labelEncode: true,
     },
     search: {
       n_estimators: TREES.n_estimators, max_depth: { randint: [3, 11] }, learning_rate: TREES.learning_rate,
@@ -106,7 +112,7 @@ export const MODELS = {
     python: {
       estimator: { classification: 'lightgbm.LGBMClassifier', regression: 'lightgbm.LGBMRegressor' },
       params: { n_estimators: 200, learning_rate: 0.05, num_leaves: 31, verbose: -1 },
-      seedParam: 'random_state', jobsParam: 'n_jobs', problemParam: null, gpu: { param: 'device_type', value: 'gpu' }, labelEncode: false,
+      seedParam: 'random_state', jobsParam: 'n_jobs', openmpThreads: false, problemParam: null, gpu: { param: 'device_type', value: 'gpu' }, labelEncode: false,
     },
     search: {
       n_estimators: TREES.n_estimators, learning_rate: TREES.learning_rate, num_leaves: { randint: [15, 128] },
@@ -117,7 +123,7 @@ export const MODELS = {
     framework: 'pytorch', defaultBaseline: false,
     python: {
       estimator: { classification: '.model_utils_wrappers.TorchMLP', regression: '.model_utils_wrappers.TorchMLP' },
-      params: {}, seedParam: 'seed', jobsParam: null, problemParam: 'problem', gpu: { param: 'device', value: 'cuda' }, labelEncode: false,
+      params: {}, seedParam: 'seed', jobsParam: null, openmpThreads: false, problemParam: 'problem', gpu: { param: 'device', value: 'cuda' }, labelEncode: false,
     },
     search: { hidden: [32, 64, 128], lr: { loguniform: [1e-4, 1e-2] } },
   },

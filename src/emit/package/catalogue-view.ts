@@ -13,7 +13,7 @@ export function catalogueView(): { models: Record<string, unknown>; metrics: Rec
     const p = m.python;
     return [id, {
       framework: m.framework, module: f.module, pip: f.pip, optional: f.optional,
-      estimator: p.estimator, params: p.params, seed_param: p.seedParam, jobs_param: p.jobsParam,
+      estimator: p.estimator, params: p.params, seed_param: p.seedParam, jobs_param: p.jobsParam, openmp_threads: p.openmpThreads,
       problem_param: p.problemParam, gpu: p.gpu, label_encode: p.labelEncode, search: m.search,
     }];
   }));
