@@ -6,6 +6,7 @@
  * compiled by pipec) the runtime's statuses decide, as before.
  */
 import type { EpochKeys } from '../ir/cache-keys.js';
+import { upstreamOf } from '../ir/dag.js';
 import type { Epoch, Ir } from '../ir/schema.js';
 import type { PipelineState } from './project.js';
 import type { AttemptCause, RunRecord } from './record.js';
@@ -21,19 +22,10 @@ export interface EpochStep {
   resumeCheckpoint: boolean;
 }
 
-/** All transitive prerequisites of an epoch, in IR order. */
+/** All transitive prerequisites of an epoch, in IR order (the DAG walk is ir/dag.ts's `upstreamOf`). */
 export function ancestorsOf(ir: Ir, id: string): string[] {
-  const byId = new Map(ir.epochs.map((e) => [e.id, e]));
-  const seen = new Set<string>();
-  const stack = [...(byId.get(id)?.after ?? [])];
-  while (stack.length > 0) {
-    const e = stack.pop() as string;
-    if (!seen.has(e)) {
-      seen.add(e);
-      stack.push(...(byId.get(e)?.after ?? []));
-    }
-  }
-  return ir.epochs.map((e) => e.id).filter((e) => seen.has(e));
+  const up = new Set(upstreamOf(ir, id));
+  return ir.epochs.map((e) => e.id).filter((e) => up.has(e));
 }
 
 /** Inputs of the decision. `keys` null: no manifest, statuses decide. */
