@@ -12,3 +12,10 @@ export const PLATFORM = {
   /** Fits above this (trials × folds × baselines) take hours on a standard tier. */
   maxFits: 500,
 } as const;
+
+/** Limits a spec (or its library) leaves unset; file size and memory default to the PLATFORM ceilings. */
+export const LIMIT_DEFAULTS = {
+  chunkRows: 10_000,
+  checkpointEveryPercent: 10,
+  checkpointEverySeconds: 300,
+} as const;

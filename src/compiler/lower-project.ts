@@ -6,6 +6,7 @@ import { IR_VERSION, IrSchema, type Ir } from '../ir/schema.js';
 import { lowerData, lowerFeatures, lowerModels } from './lower-data.js';
 import { DEFAULT_TIER, lowerEpochs } from './lower-epochs.js';
 import type { ResolvedSpec } from './resolve-model.js';
+import { LIMIT_DEFAULTS } from '../catalogue/index.js';
 import { DEFAULT_METRIC, PLATFORM, STANDARD_METRICS } from './standard.js';
 
 /** Environment used when the spec's domino block names none. */
@@ -17,10 +18,10 @@ function lowerLimits(spec: ResolvedSpec): Ir['limits'] {
   return {
     maxFileSizeBytes: (u?.maxFileSize ?? l?.maxFileSize)?.value ?? PLATFORM.maxFileSizeBytes,
     maxMemoryBytes: (u?.maxMemory ?? l?.maxMemory)?.value ?? PLATFORM.maxMemoryBytes,
-    chunkRows: (u?.chunkRows ?? l?.chunkRows)?.value ?? 10_000,
+    chunkRows: (u?.chunkRows ?? l?.chunkRows)?.value ?? LIMIT_DEFAULTS.chunkRows,
     checkpoint: {
-      everyPercent: (u?.checkpointPercent ?? l?.checkpointPercent)?.value ?? 10,
-      everySeconds: (u?.checkpointSeconds ?? l?.checkpointSeconds)?.value ?? 300,
+      everyPercent: (u?.checkpointPercent ?? l?.checkpointPercent)?.value ?? LIMIT_DEFAULTS.checkpointEveryPercent,
+      everySeconds: (u?.checkpointSeconds ?? l?.checkpointSeconds)?.value ?? LIMIT_DEFAULTS.checkpointEverySeconds,
     },
   };
 }
