@@ -32,7 +32,10 @@ export function gateRulesDocument(ctx: EmitContext): unknown {
   };
 }
 
-/** The state before any run (runtime `empty_state` + `empty_epoch` per epoch): every epoch pending. */
+/**
+ * The state before any run (runtime `empty_state` + `empty_epoch` per epoch): every epoch pending.
+ * test/emit/initial-state.test.ts holds it equal to what the runtime itself would write.
+ */
 export function initialStateDocument(ctx: EmitContext): unknown {
   const doc: Record<string, unknown> = {
     schemaVersion: STATE_SCHEMA_VERSION,
@@ -42,7 +45,7 @@ export function initialStateDocument(ctx: EmitContext): unknown {
       ctx.ir.epochs.map((e) => [
         e.id,
         { status: 'pending', attempts: 0, started_at: null, finished_at: null, elapsed_seconds: null, facts: {},
-          gate: null, error: null, review: null, checkpoint: null },
+          gate: null, error: null, review: null },
       ]),
     ),
     blockers: [],
