@@ -22,7 +22,7 @@ from .checkpoints import Checkpointer
 from .cost import CostTracker
 from .errors import DependencyError, GateFailedError, PipelineError, ValidationError, error_kind, log_error, now_iso
 from .gates import coerce_fact, describe_failure, evaluate_gate, missing_prerequisites
-from .limits import MemoryGuard, format_gb, write_parquet_limited
+from .limits import MemoryGuard, format_gb, peak_rss_bytes, write_parquet_limited
 from .lineage import Lineage
 from .paths import ProjectPaths
 from .reviews import obtain_review
@@ -120,7 +120,7 @@ class EpochContext:
         gate = evaluate_gate(self.rules[self.epoch_id].gate if self.epoch_id in self.rules else [], self.facts)
         elapsed = time.monotonic() - self._t0
         if gate["passed"]:
-            self.state.mark_finished(self.epoch_id, "completed", elapsed=elapsed, gate=gate)
+            self.state.mark_finished(self.epoch_id, "completed", elapsed=elapsed, gate=gate, peak_memory_bytes=peak_rss_bytes())
             self.checkpoint.clear()
             self._close_tracking(True, "completed")
             print(f"epoch {self.epoch_id} completed: gate passed ({len(gate['results'])} rules), {elapsed:.1f}s", flush=True)
@@ -129,7 +129,7 @@ class EpochContext:
         msg = f"epoch {self.epoch_id} gate failed: " + "; ".join(describe_failure(r) for r in failures)
         err = GateFailedError(msg, failures=[{"rule": r["rule"], "expected": r["expected"], "observed": r["observed"],
                                               "message": r["message"]} for r in failures])
-        self.state.mark_finished(self.epoch_id, "failed", elapsed=elapsed, gate=gate,
+        self.state.mark_finished(self.epoch_id, "failed", elapsed=elapsed, gate=gate, peak_memory_bytes=peak_rss_bytes(),
                                  error={"type": err.kind, "message": msg, "at": now_iso()})
         log_error(self.paths.context_dir, self.epoch_id, err)
         # The work finished; only its result fell short. A rerun must redo it, not skip every step.
@@ -140,7 +140,7 @@ class EpochContext:
     def _fail(self, exc: BaseException, status: str) -> None:
         elapsed = time.monotonic() - self._t0 if self._t0 else None
         error = {"type": error_kind(exc), "message": str(exc), "at": now_iso()}
-        self.state.mark_finished(self.epoch_id, status, elapsed=elapsed, error=error)
+        self.state.mark_finished(self.epoch_id, status, elapsed=elapsed, error=error, peak_memory_bytes=peak_rss_bytes())
         log_error(self.paths.context_dir, self.epoch_id, exc)
         self._close_tracking(False, status)
 

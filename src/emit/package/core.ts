@@ -17,6 +17,8 @@ const CORE_MODULES: readonly { path: string; template: string; sources: string[]
   { path: 'validation.py', template: 'package/validation.py.hbs', sources: ['data'] },
   { path: 'error_handling.py', template: 'package/error_handling.py.hbs', sources: [] },
   { path: 'eda.py', template: 'package/eda.py.hbs', sources: ['data'] },
+  { path: 'eda_html.py', template: 'package/eda_html.py.hbs', sources: ['data'] },
+  { path: 'markdown_text.py', template: 'package/markdown_text.py.hbs', sources: [] },
   { path: 'project_paths.py', template: 'package/project_paths.py.hbs', sources: [] },
   { path: 'tests/__init__.py', template: 'package/tests/__init__.py.hbs', sources: [] },
   { path: 'tests/conftest.py', template: 'package/tests/conftest.py.hbs', sources: ['data'] },
