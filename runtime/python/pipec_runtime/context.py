@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Iterator
 
-from . import config
+from . import config, console
 from .checkpoints import Checkpointer
 from .cost import CostTracker
 from .errors import DependencyError, GateFailedError, PipelineError, ValidationError, error_kind, log_error, now_iso
@@ -73,7 +73,11 @@ class EpochContext:
     def start(cls, epoch_id: str, root: Path | str | None = None, resume: bool | None = None) -> "EpochContext":
         """Create the context of `epoch_id` (use it in a `with` block). Installs a concise error printer."""
         _install_excepthook()
-        return cls(epoch_id, Path(root) if root else None, resume)
+        ctx = cls(epoch_id, Path(root) if root else None, resume)
+        if ctx._parent_pid is not None:
+            # Under `pipec run` (it sets PIPEC_PARENT_PID): library notices go to the epoch's log file.
+            console.install(ctx.paths.context_dir, epoch_id, f"epoch {epoch_id} started {now_iso()} (pid {os.getpid()})")
+        return ctx
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -124,6 +128,9 @@ class EpochContext:
             self.checkpoint.clear()
             self._close_tracking(True, "completed")
             print(f"epoch {self.epoch_id} completed: gate passed ({len(gate['results'])} rules), {elapsed:.1f}s", flush=True)
+            note = console.captured_note()
+            if note:
+                print(note, flush=True)
             return False
         failures = [r for r in gate["results"] if not r["passed"]]
         msg = f"epoch {self.epoch_id} gate failed: " + "; ".join(describe_failure(r) for r in failures)
@@ -190,7 +197,7 @@ class EpochContext:
 
     def warn(self, message: str) -> None:
         """A warning: printed and kept in the state (shown by `pipec status`)."""
-        print(f"warning: {message}", file=sys.stderr, flush=True)
+        print(f"warning: {message}", file=console.err(), flush=True)
         self.state.add_warning(self.epoch_id, message)
 
     def block(self, message: str) -> None:
@@ -280,6 +287,7 @@ def _install_excepthook() -> None:
     previous = sys.excepthook
 
     def hook(exc_type: Any, exc: BaseException, tb: Any) -> None:
+        console.restore()  # the failure is the epoch's own output: always on the console
         if isinstance(exc, PipelineError) and os.environ.get("PIPEC_DEBUG") != "1":
             print(f"error[{exc.kind}]: {exc}", file=sys.stderr, flush=True)
             for failure in getattr(exc, "failures", []):
