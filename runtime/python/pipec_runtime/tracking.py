@@ -108,6 +108,22 @@ class Tracker:
             self.mlflow.log_figure(fig, file)
         return dest
 
+    def log_input(self, frame: Any, name: str, source: Path | str, context: str, targets: str | None = None) -> None:
+        """A dataset this run reads (name, source file, rows, columns; MLflow: `mlflow.log_input` with a
+        pandas dataset and its digest, so MLflow's lineage view links the runs that share data)."""
+        entry = {"name": name, "source": str(source), "context": context, "rows": int(len(frame)),
+                 "columns": [str(c) for c in frame.columns]}
+        self._merge("inputs.json", {f"{context}/{name}": entry})
+        if self.mlflow is not None:
+            import warnings
+
+            with warnings.catch_warnings():
+                # MLflow's schema hints and source guessing are about its own inference, not this data.
+                warnings.simplefilter("ignore")
+                dataset = self.mlflow.data.from_pandas(frame, source=str(source), name=name,
+                                                       targets=targets if targets in frame.columns else None)
+                self.mlflow.log_input(dataset, context=context)
+
     @contextlib.contextmanager
     def run(self, name: str, nested: bool = True) -> Iterator["Tracker"]:
         """A (nested) run: local files go to `tracking/runs/<name>/`, MLflow gets a child run."""
