@@ -4,7 +4,7 @@
  * interpreter this run used. Only commands whose files exist are printed.
  */
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { Ir } from '../ir/schema.js';
 import type { PipelineState } from './project.js';
 
@@ -40,7 +40,9 @@ export function closingSummary(ir: Ir, state: PipelineState, root: string, pytho
     const shown = key.metrics.map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(4)}`).join(' · ');
     lines.push(`key metrics (epoch ${key.epoch}): ${shown}`);
   }
-  const rel = relative(cwd, root) || '.';
+  // Relative when the project is below the working folder, else absolute (no `../../..` chains).
+  const below = relative(cwd, root);
+  const rel = below === '' ? '.' : below.startsWith('..') || isAbsolute(below) ? root : below;
   const py = sh(python);
   const app = ir.epochs.map((e) => join(e.dir, 'app', 'app.sh')).find((p) => existsSync(join(root, p)));
   const pkg = ir.project.name;

@@ -94,7 +94,8 @@ def captured_note() -> str | None:
     if _TEE is None or not _TEE.lines or verbose():
         return None
     where = os.path.relpath(_TEE.path) if _TEE.path else "the epoch's log file"
-    return f"{_TEE.lines} lines of library output in {where} (pipec run --verbose shows them)"
+    count = f"{_TEE.lines} line{'s' if _TEE.lines != 1 else ''}"
+    return f"{count} of library output in {where} (pipec run --verbose shows them)"
 
 
 def restore() -> None:
