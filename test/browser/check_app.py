@@ -100,8 +100,9 @@ def check_app(url: str, out: Path, inputs: dict, pages: list[str]) -> dict:
         seen["pages"] = {}
         for page in pages:
             click_text(driver, page)
-            wait_text(driver, rf"(?m)^{re.escape(page)}\s*$")
-            time.sleep(0.5)
+            WebDriverWait(driver, WAIT_S, poll_frequency=0.2).until(
+                lambda d: d.find_elements(By.XPATH, f"//h2[normalize-space(.)={json.dumps(page)}]"))
+            time.sleep(1.0)  # charts and images of the page finish drawing
             seen["pages"][page] = body_text(driver)[:4000]
             driver.save_screenshot(str(out / f"app-{re.sub(r'[^a-z0-9]+', '-', page.lower())}-1280.png"))
         driver.set_window_size(800, 900)
@@ -129,7 +130,12 @@ def check_mlflow(url: str, model: str, out: Path) -> dict:
         m = wait_text(driver, r"Version (\d+)")
         driver.save_screenshot(str(out / "mlflow-model.png"))
         driver.get(f"{url}/#/models/{model}/versions/{m.group(1)}")
-        wait_text(driver, r"pipec\.spec_hash|Description")
+        wait_text(driver, r"Description")
+        for section in ("Description", "Tags"):  # collapsed by default: open them as a person would
+            try:
+                click_text(driver, section)
+            except AssertionError:
+                pass
         time.sleep(1)
         text = body_text(driver)
         driver.save_screenshot(str(out / "mlflow-model-version.png"))
