@@ -174,8 +174,11 @@ class EpochContext:
     def track(self) -> Tracker:
         """Dual-storage tracker (artifacts folder always, MLflow when importable)."""
         if self._track is None:
+            # One run name and tag set per epoch, whoever runs it (pipec run, a Domino job, a notebook).
+            tags = {"pipec.project": self.project_name, "pipec.epoch": self.epoch_id,
+                    "pipec.epoch_name": str(self.epoch.get("name", "")), "pipec.attempt_resumed": str(self.resumed_from is not None).lower()}
             self._track = Tracker(self.paths.artifacts_dir(), self.epoch.get("experiment") or self.project_name,
-                                  self.root, f"epoch{self.epoch_id}-{self.epoch.get('name', '')}")
+                                  self.root, f"epoch{self.epoch_id}-{self.epoch.get('name', '')}", tags=tags)
         return self._track
 
     def record_fact(self, name: str, value: Any) -> Any:

@@ -20,8 +20,10 @@ from .paths import on_domino
 class Tracker:
     """Tracking for one epoch: local files always, MLflow when available."""
 
-    def __init__(self, artifacts_dir: Path, experiment: str, project_root: Path, run_name: str) -> None:
+    def __init__(self, artifacts_dir: Path, experiment: str, project_root: Path, run_name: str,
+                 tags: dict[str, str] | None = None) -> None:
         self.dir = artifacts_dir
+        self.tags = dict(tags or {})
         self.experiment = experiment
         self.project_root = project_root
         self.run_name = run_name
@@ -44,7 +46,7 @@ class Tracker:
                         mlflow.set_tracking_uri(f"sqlite:///{(self.project_root / 'mlruns.db').as_posix()}")
                     mlflow.set_experiment(self.experiment)
                     if mlflow.active_run() is None:
-                        mlflow.start_run(run_name=self.run_name)
+                        mlflow.start_run(run_name=self.run_name, tags=self.tags or None)
                     self._mlflow = mlflow
         return self._mlflow
 
@@ -131,7 +133,7 @@ class Tracker:
         self._runs.append(name)
         try:
             if ml is not None:
-                with ml.start_run(run_name=name, nested=nested):
+                with ml.start_run(run_name=name, nested=nested, tags=self.tags or None):
                     yield self
             else:
                 yield self

@@ -53,6 +53,9 @@ def test_dual_storage_local_files_and_mlflow_sqlite(project) -> None:
     # The dataset input MLflow's lineage view shows, and its local record.
     assert [name for (name,) in db.execute("select name from datasets")] == ["raw.parquet"]
     assert [v for (v,) in db.execute("select value from input_tags where name = 'mlflow.data.context'")] == ["training"]
+    tags = dict(db.execute("select key, value from tags where key like 'pipec.%' and run_uuid in "
+                           "(select run_uuid from runs where name = 'epoch001-generate')"))
+    assert tags["pipec.epoch"] == "001" and tags["pipec.epoch_name"] == "generate"
     inputs = json.loads((tracking / "inputs.json").read_text())
     assert inputs["training/raw.parquet"]["rows"] == 2 and inputs["training/raw.parquet"]["columns"] == ["a", "y"]
 
