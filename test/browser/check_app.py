@@ -164,14 +164,18 @@ def check_report(path: Path, out: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--app", required=True)
-    ap.add_argument("--mlflow", required=True)
-    ap.add_argument("--model", required=True)
-    ap.add_argument("--eda", required=True, type=Path)
+    ap.add_argument("--mlflow")
+    ap.add_argument("--model")
+    ap.add_argument("--eda", type=Path)
     ap.add_argument("--out", required=True, type=Path)
     ap.add_argument("--inputs", default="{}", help="JSON: number input label -> value to type")
     ap.add_argument("--pages", default="Model performance,Monitoring,Retrospective")
+    ap.add_argument("--only-app", action="store_true", help="the app only (the benchmark)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.only_app:
+        json.dump({"app": check_app(args.app, args.out, json.loads(args.inputs), args.pages.split(","))}, sys.stdout, indent=1)
+        return
     result = {"app": check_app(args.app, args.out, json.loads(args.inputs), args.pages.split(",")),
               "mlflow": check_mlflow(args.mlflow, args.model, args.out),
               "eda": check_report(args.eda, args.out),
