@@ -52,6 +52,15 @@ def wait_text(driver, pattern: str, timeout: float = WAIT_S) -> re.Match:
     return found[-1]
 
 
+def wait_idle(driver, timeout: float = WAIT_S) -> None:
+    """Waits until the Streamlit script run is over: its status widget ("Running…") is gone and no
+    element is still a loading skeleton."""
+    WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: d.execute_script("""
+      const busy = document.querySelector('[data-testid="stStatusWidget"]');
+      const skeleton = document.querySelector('[data-testid="stSkeleton"]');
+      return document.querySelector('[data-testid="stApp"]') && !busy && !skeleton;"""))
+
+
 def layout(driver) -> dict:
     """Widths a person would notice: the page must not scroll sideways, the main area must be usable."""
     return driver.execute_script("""
@@ -77,7 +86,8 @@ def check_app(url: str, out: Path, inputs: dict, pages: list[str]) -> dict:
         t0 = time.perf_counter()
         driver.get(url)
         WebDriverWait(driver, WAIT_S, poll_frequency=0.1).until(
-            lambda d: d.find_elements(By.XPATH, "//button[.//*[normalize-space(text())='Predict'] or normalize-space(text())='Predict']"))
+            lambda d: d.find_elements(By.CSS_SELECTOR, 'input[aria-label]') and d.find_elements(By.CSS_SELECTOR, '[data-testid="stDataFrame"]'))
+        wait_idle(driver)
         wait_text(driver, r"served model")
         seen["first_render_s"] = round(time.perf_counter() - t0, 3)
         seen["served"] = wait_text(driver, r"served model:?\s*(\S+) version (\S+) \(alias (\S+)\)").groups()
@@ -96,19 +106,24 @@ def check_app(url: str, out: Path, inputs: dict, pages: list[str]) -> dict:
         m = wait_text(driver, r"predicted class\s*\n\s*(.+?)\s*\n[\s\S]*?probability ([\d.]+)%[\s\S]*?decision threshold ([\d.]+)")
         seen["prediction_s"] = round(time.perf_counter() - t1, 3)
         seen["prediction"] = {"label": m.group(1), "probability": float(m.group(2)), "threshold": float(m.group(3))}
+        wait_idle(driver)
+        heading = driver.find_element(By.XPATH, "//h3[normalize-space(.)='Prediction']")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", heading)
+        time.sleep(0.5)
         driver.save_screenshot(str(out / "app-prediction-1280.png"))
         seen["pages"] = {}
         for page in pages:
             click_text(driver, page)
             WebDriverWait(driver, WAIT_S, poll_frequency=0.2).until(
                 lambda d: d.find_elements(By.XPATH, f"//h2[normalize-space(.)={json.dumps(page)}]"))
-            time.sleep(1.0)  # charts and images of the page finish drawing
+            wait_idle(driver)
+            time.sleep(0.5)  # charts and images of the page finish drawing
             seen["pages"][page] = body_text(driver)[:4000]
             driver.save_screenshot(str(out / f"app-{re.sub(r'[^a-z0-9]+', '-', page.lower())}-1280.png"))
         driver.set_window_size(800, 900)
         driver.get(url)
-        wait_text(driver, r"served model")
-        time.sleep(0.5)
+        WebDriverWait(driver, WAIT_S, poll_frequency=0.1).until(lambda d: d.find_elements(By.CSS_SELECTOR, 'input[aria-label]'))
+        wait_idle(driver)
         seen["layout_800"] = layout(driver)
         driver.save_screenshot(str(out / "app-800.png"))
         seen["console_errors"] = [e["message"] for e in driver.get_log("browser") if e.get("level") == "SEVERE"] \
