@@ -118,6 +118,8 @@ def check_app(url: str, out: Path, inputs: dict, pages: list[str]) -> dict:
                 lambda d: d.find_elements(By.XPATH, f"//h2[normalize-space(.)={json.dumps(page)}]"))
             wait_idle(driver)
             time.sleep(0.5)  # charts and images of the page finish drawing
+            seen.setdefault("broken_images", {})[page] = driver.execute_script(
+                "return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
             seen["pages"][page] = body_text(driver)[:4000]
             driver.save_screenshot(str(out / f"app-{re.sub(r'[^a-z0-9]+', '-', page.lower())}-1280.png"))
         driver.set_window_size(800, 900)
@@ -146,12 +148,15 @@ def check_mlflow(url: str, model: str, out: Path) -> dict:
         driver.save_screenshot(str(out / "mlflow-model.png"))
         driver.get(f"{url}/#/models/{model}/versions/{m.group(1)}")
         wait_text(driver, r"Description")
-        for section in ("Description", "Tags"):  # collapsed by default: open them as a person would
-            try:
-                click_text(driver, section)
-            except AssertionError:
-                pass
         time.sleep(1)
+        # A section MLflow shows collapsed is opened as a person would (an empty one starts collapsed).
+        for section, content in (("Description", "Registered by"), ("Tags", "pipec.spec_hash")):
+            if content not in body_text(driver):
+                try:
+                    click_text(driver, section)
+                    wait_text(driver, re.escape(content), timeout=10)
+                except Exception:
+                    pass
         text = body_text(driver)
         driver.save_screenshot(str(out / "mlflow-model-version.png"))
         return {"model_page": True, "version": m.group(1), "version_page": text[:6000]}

@@ -49,12 +49,15 @@ export async function expectWhatAPersonSees(projectDir: string, ir: Ir, producti
   expect(seen.app.pages['Model performance']).toContain(ir.project.metric);
   expect(seen.app.pages['Monitoring']).toContain('Drift of served inputs');
   expect(seen.app.pages['Retrospective']).toContain('Estimates vs actuals');
+  // The testing epoch's figures on the performance page all load.
+  expect(seen.app.broken_images['Model performance']).toEqual([]);
   expectSoundLayout(seen.app.layout_1280, 700);
   expectSoundLayout(seen.app.layout_800, 450);
 
   expect(seen.mlflow.version).toBe(productionVersion);
   expect(seen.mlflow.version_page).toContain('production');
   expect(seen.mlflow.version_page).toContain('pipec.spec_hash');
+  expect(seen.mlflow.version_page).toContain('Registered by epoch 005');
 
   expect(seen.eda.images.map((i) => i.alt)).toEqual(['distributions.png', 'missing_heatmap.png', 'correlations.png', 'outliers.png', 'target.png']);
   for (const img of seen.eda.images) expect(img.width, img.alt).toBeGreaterThan(100);

@@ -74,6 +74,7 @@ export interface BrowserSeen {
     prediction: { label: string; probability: number; threshold: number };
     input_types: [string, string, string | null, string][];
     pages: Record<string, string>;
+    broken_images: Record<string, string[]>;
     layout_1280: Layout;
     layout_800: Layout;
   };
