@@ -48,6 +48,8 @@ describe.skipIf(!hasPython())('report text (EDA, retrospective, playbook)', () =
     const retro = out.rendered['retrospective.md'] ?? '';
     expect(retro).toContain('(expected >= 0.2, observed 0.2543)');
     expect(retro).toContain('at 2026-11-30T00:11:16Z via pipec run --approve 002');
+    // Literal text of the report survives rendering too (no `<placeholder>` read as an HTML tag).
+    expect(retro).toContain('[source: .context/pipeline_state.json epochs.NNN.elapsed_seconds]');
     const eda = out.rendered['eda_report.md'] ?? '';
     expect(eda).toContain('EDA report: Credit default risk [v2] | <beta>');
     expect(eda).toContain('employment_type: rare level *self_employed* < 1%');
