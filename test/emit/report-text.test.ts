@@ -26,7 +26,7 @@ describe.skipIf(!hasPython())('report text (EDA, retrospective, playbook)', () =
   let out: Rendered;
 
   beforeAll(async () => {
-    const project = await generateProject(fixtureIr('credit-risk'), undefined, partsNamed('package'));
+    const project = await generateProject(fixtureIr('credit-risk'), undefined, partsNamed('package', 'runtime'));
     const r = runPython(project.dir, [join(HERE, 'render_reports.py')]);
     expect(r.status, describeRun(r)).toBe(0);
     out = JSON.parse(r.stdout) as Rendered;
