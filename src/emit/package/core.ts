@@ -25,6 +25,7 @@ const CORE_MODULES: readonly { path: string; template: string; sources: string[]
   { path: 'tests/test_data_processing.py', template: 'package/tests/test_data_processing.py.hbs', sources: ['data'] },
   { path: 'tests/test_feature_engineering.py', template: 'package/tests/test_feature_engineering.py.hbs', sources: ['features'] },
   { path: 'tests/test_validation.py', template: 'package/tests/test_validation.py.hbs', sources: ['data'] },
+  { path: 'tests/test_eda_report.py', template: 'package/tests/test_eda_report.py.hbs', sources: ['data'] },
   { path: 'tests/test_error_handling.py', template: 'package/tests/test_error_handling.py.hbs', sources: [] },
 ];
 
