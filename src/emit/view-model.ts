@@ -6,6 +6,7 @@ import type { Epoch, Formula, Ir } from '../ir/schema.js';
 import type { TemplateEngine } from './handlebars.js';
 import type { EmitAssets } from './assets.js';
 import { ATOM_PRECEDENCE, PREFIX_PRECEDENCE, needsParentheses, precedenceOf } from '../grammar/operators.js';
+import { PIPEC_VERSION } from '../version.js';
 
 /** Everything a part emitter needs: the IR, the assets, the engine and the shared project view. */
 export interface EmitContext {
@@ -84,6 +85,8 @@ export interface ProjectView {
   epochs: EpochView[];
   /** Path of the package inside the generated project: `src/<name>`. */
   packageDir: string;
+  /** The compiler that generated the project (registry tags name it). */
+  pipecVersion: string;
 }
 
 /** Renders a fact value in its unit for humans (`95%`, `50000000 bytes`). */
@@ -183,6 +186,7 @@ export function viewProject(ir: Ir): ProjectView {
     environment: ir.domino.environment,
     epochs: ir.epochs.map((e) => viewEpoch(ir, e)),
     packageDir: `src/${ir.project.name}`,
+    pipecVersion: PIPEC_VERSION,
   };
 }
 

@@ -17,6 +17,7 @@ import { currentKeys } from './keys.js';
 import { ancestorsOf, planSteps, type EpochStep } from './resume-plan.js';
 import { readRecord } from './record.js';
 import { recheckGate, recordAttempt } from './attempts.js';
+import { closingSummary } from './summary.js';
 import { callRuntime, checkRuntime, recordFailure, type PythonEnv } from './runtime-cli.js';
 
 /** Where the runner writes; tests pass a collector, the CLI passes the process streams. */
@@ -162,6 +163,7 @@ async function runLocked(
   for (const p of pending) io.out(`note: review after epoch ${p} is not approved yet (pipec run --approve ${p})`);
   const checks = rechecked > 0 ? `, ${rechecked} gate(s) re-checked` : '';
   io.out(`done: ${ran} epoch(s) ran${checks}, ${skip.length} skipped, ${formatElapsed((performance.now() - t0) / 1000)}`);
+  for (const line of closingSummary(ir, readState(py.root), py.root, py.python, process.cwd())) io.out(line);
   return 0;
 }
 

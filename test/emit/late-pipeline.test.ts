@@ -22,6 +22,8 @@ import {
   type GeneratedProject,
 } from '../helpers/generate-project.js';
 import { expectBelowOracle } from '../helpers/oracle.js';
+import { hasBrowser } from '../helpers/browser.js';
+import { expectWhatAPersonSees } from './browser-view.js';
 
 const ROWS = '3000';
 const EPOCH_TIMEOUT_MS = 540_000;
@@ -296,6 +298,12 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     const lessons = readdirSync(join(project.dir, dir, 'lessons_learned'));
     expect(lessons.length).toBeGreaterThan(1);
   });
+
+  // Under CI the browser is installed by .ci/run: a missing one fails there instead of skipping.
+  it.skipIf(!hasBrowser() && process.env.CI !== 'true')('in Chromium: the app, the MLflow UI and the HTML EDA report as a person sees them', async () => {
+    const production = readJson(art(dirOf('008'), 'retrospective.json')).mlflow.registry.aliases.production;
+    await expectWhatAPersonSees(project.dir, project.ir, String(production));
+  }, 600_000);
 
   it("the generated project's pytest suite passes after the run", async () => {
     const r = await runPythonAsync(project.dir, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `src/${project.ir.project.name}/tests`], {}, 600_000);

@@ -42,6 +42,27 @@ describe('pipec run', () => {
     expect(existsSync(join(dir, '.context', 'run.lock.owner.json'))).toBe(false);
   });
 
+  it('library output goes to the epoch log, not the console; --verbose shows it; a closing summary follows', async () => {
+    const dir = freshProject();
+    fixtureEnv({ FIXTURE_NOISE: '1' });
+    const io = collector();
+    expect(await runPipeline(runOpts(dir, { only: '001' }), io)).toBe(0);
+    expect(io.text()).not.toContain('fixture library');
+    expect(io.text()).toMatch(/│ \d+ lines? of library output in \.context\/logs\/epoch001\.log/);
+    const log = readFileSync(join(dir, '.context', 'logs', 'epoch001.log'), 'utf8');
+    expect(log).toContain('UserWarning: fixture library warning');
+    expect(log).toContain('fixture library log line');
+    expect(io.text()).toContain('library output of each epoch:');
+    process.env.PIPEC_VERBOSE = '1';
+    try {
+      const verbose = collector();
+      expect(await runPipeline(runOpts(dir, { only: '001' }), verbose)).toBe(0);
+      expect(verbose.text()).toContain('fixture library warning');
+    } finally {
+      delete process.env.PIPEC_VERBOSE;
+    }
+  });
+
   it('a failed gate stops the run and names the rule; the next epoch never starts', async () => {
     const dir = freshProject();
     fixtureEnv({ FIXTURE_MISSING: '9' });

@@ -17,12 +17,12 @@ import time
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Iterator
 
-from . import config
+from . import config, console
 from .checkpoints import Checkpointer
 from .cost import CostTracker
 from .errors import DependencyError, GateFailedError, PipelineError, ValidationError, error_kind, log_error, now_iso
 from .gates import coerce_fact, describe_failure, evaluate_gate, missing_prerequisites
-from .limits import MemoryGuard, format_gb, write_parquet_limited
+from .limits import MemoryGuard, format_gb, peak_rss_bytes, write_parquet_limited
 from .lineage import Lineage
 from .paths import ProjectPaths
 from .reviews import obtain_review
@@ -73,7 +73,11 @@ class EpochContext:
     def start(cls, epoch_id: str, root: Path | str | None = None, resume: bool | None = None) -> "EpochContext":
         """Create the context of `epoch_id` (use it in a `with` block). Installs a concise error printer."""
         _install_excepthook()
-        return cls(epoch_id, Path(root) if root else None, resume)
+        ctx = cls(epoch_id, Path(root) if root else None, resume)
+        if ctx._parent_pid is not None:
+            # Under `pipec run` (it sets PIPEC_PARENT_PID): library notices go to the epoch's log file.
+            console.install(ctx.paths.context_dir, epoch_id, f"epoch {epoch_id} started {now_iso()} (pid {os.getpid()})")
+        return ctx
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -120,16 +124,19 @@ class EpochContext:
         gate = evaluate_gate(self.rules[self.epoch_id].gate if self.epoch_id in self.rules else [], self.facts)
         elapsed = time.monotonic() - self._t0
         if gate["passed"]:
-            self.state.mark_finished(self.epoch_id, "completed", elapsed=elapsed, gate=gate)
+            self.state.mark_finished(self.epoch_id, "completed", elapsed=elapsed, gate=gate, peak_memory_bytes=peak_rss_bytes())
             self.checkpoint.clear()
             self._close_tracking(True, "completed")
             print(f"epoch {self.epoch_id} completed: gate passed ({len(gate['results'])} rules), {elapsed:.1f}s", flush=True)
+            note = console.captured_note()
+            if note:
+                print(note, flush=True)
             return False
         failures = [r for r in gate["results"] if not r["passed"]]
         msg = f"epoch {self.epoch_id} gate failed: " + "; ".join(describe_failure(r) for r in failures)
         err = GateFailedError(msg, failures=[{"rule": r["rule"], "expected": r["expected"], "observed": r["observed"],
                                               "message": r["message"]} for r in failures])
-        self.state.mark_finished(self.epoch_id, "failed", elapsed=elapsed, gate=gate,
+        self.state.mark_finished(self.epoch_id, "failed", elapsed=elapsed, gate=gate, peak_memory_bytes=peak_rss_bytes(),
                                  error={"type": err.kind, "message": msg, "at": now_iso()})
         log_error(self.paths.context_dir, self.epoch_id, err)
         # The work finished; only its result fell short. A rerun must redo it, not skip every step.
@@ -140,7 +147,7 @@ class EpochContext:
     def _fail(self, exc: BaseException, status: str) -> None:
         elapsed = time.monotonic() - self._t0 if self._t0 else None
         error = {"type": error_kind(exc), "message": str(exc), "at": now_iso()}
-        self.state.mark_finished(self.epoch_id, status, elapsed=elapsed, error=error)
+        self.state.mark_finished(self.epoch_id, status, elapsed=elapsed, error=error, peak_memory_bytes=peak_rss_bytes())
         log_error(self.paths.context_dir, self.epoch_id, exc)
         self._close_tracking(False, status)
 
@@ -167,8 +174,11 @@ class EpochContext:
     def track(self) -> Tracker:
         """Dual-storage tracker (artifacts folder always, MLflow when importable)."""
         if self._track is None:
+            # One run name and tag set per epoch, whoever runs it (pipec run, a Domino job, a notebook).
+            tags = {"pipec.project": self.project_name, "pipec.epoch": self.epoch_id,
+                    "pipec.epoch_name": str(self.epoch.get("name", "")), "pipec.attempt_resumed": str(self.resumed_from is not None).lower()}
             self._track = Tracker(self.paths.artifacts_dir(), self.epoch.get("experiment") or self.project_name,
-                                  self.root, f"epoch{self.epoch_id}-{self.epoch.get('name', '')}")
+                                  self.root, f"epoch{self.epoch_id}-{self.epoch.get('name', '')}", tags=tags)
         return self._track
 
     def record_fact(self, name: str, value: Any) -> Any:
@@ -190,7 +200,7 @@ class EpochContext:
 
     def warn(self, message: str) -> None:
         """A warning: printed and kept in the state (shown by `pipec status`)."""
-        print(f"warning: {message}", file=sys.stderr, flush=True)
+        print(f"warning: {message}", file=console.err(), flush=True)
         self.state.add_warning(self.epoch_id, message)
 
     def block(self, message: str) -> None:
@@ -280,6 +290,7 @@ def _install_excepthook() -> None:
     previous = sys.excepthook
 
     def hook(exc_type: Any, exc: BaseException, tb: Any) -> None:
+        console.restore()  # the failure is the epoch's own output: always on the console
         if isinstance(exc, PipelineError) and os.environ.get("PIPEC_DEBUG") != "1":
             print(f"error[{exc.kind}]: {exc}", file=sys.stderr, flush=True)
             for failure in getattr(exc, "failures", []):

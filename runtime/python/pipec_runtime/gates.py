@@ -41,14 +41,27 @@ def coerce_fact(name: str, value: Any, unit: str) -> Any:
     return value
 
 
-def render_value(value: Any, unit: str) -> str:
-    """A value as a human reads it in a gate message."""
+def render_value(value: Any, unit: str | None) -> str:
+    """A value as a person reads it, in its fact's unit: sizes in KB/MB/GB (binary, like the spec's
+    `50MB`), durations in ms, s or min, percentages with %, booleans as true/false (gate messages and
+    the reports use this one rendering)."""
     if value is None:
         return "not recorded"
-    if unit == "percent" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"{value:g}%"
-    if unit == "bool":
+    if unit == "bool" or isinstance(value, bool):
         return str(value).lower()
+    if not isinstance(value, (int, float)):
+        return str(value)
+    if unit == "size":
+        for name, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+            if abs(value) >= factor:
+                return f"{value / factor:.2f} {name}"
+        return f"{value:g} B"
+    if unit == "duration":
+        if abs(value) < 1:
+            return f"{value * 1000:.1f} ms"
+        return f"{value:.2f} s" if abs(value) < 120 else f"{value / 60:.1f} min"
+    if unit == "percent":
+        return f"{value:g}%"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 

@@ -32,6 +32,20 @@ def rss_bytes() -> int:
         return int(psutil.Process().memory_info().rss)
 
 
+def peak_rss_bytes() -> int | None:
+    """The peak resident set size of this process and its waited-for children (getrusage; Linux and
+    macOS report different units). None where the platform has no getrusage."""
+    try:
+        import resource
+        import sys
+    except ImportError:
+        return None
+    scale = 1 if sys.platform == "darwin" else 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return int(max(own, children) * scale)
+
+
 def format_gb(n: float) -> str:
     """Bytes as `1.23 GB` (binary GB, as the seed's progress line)."""
     return f"{n / GB:.2f} GB"

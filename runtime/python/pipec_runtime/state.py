@@ -82,13 +82,16 @@ class StateStore:
 
     def mark_finished(self, epoch_id: str, status: str, *, elapsed: float | None = None,
                       gate: dict[str, Any] | None = None, error: dict[str, Any] | None = None,
-                      facts: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Epoch ended as completed / failed / blocked, with its gate result or error."""
+                      facts: dict[str, Any] | None = None, peak_memory_bytes: int | None = None) -> dict[str, Any]:
+        """Epoch ended as completed / failed / blocked, with its gate result or error (and the peak memory
+        its process measured, reported by the retrospective)."""
         def change(state: dict[str, Any]) -> None:
             rec = self.epoch(state, epoch_id)
             rec.update(status=status, finished_at=now_iso())
             if elapsed is not None:
                 rec["elapsed_seconds"] = round(elapsed, 3)
+            if peak_memory_bytes is not None:
+                rec["peak_memory_bytes"] = int(peak_memory_bytes)
             if gate is not None:
                 rec["gate"] = gate
             if facts:

@@ -20,8 +20,10 @@ from .paths import on_domino
 class Tracker:
     """Tracking for one epoch: local files always, MLflow when available."""
 
-    def __init__(self, artifacts_dir: Path, experiment: str, project_root: Path, run_name: str) -> None:
+    def __init__(self, artifacts_dir: Path, experiment: str, project_root: Path, run_name: str,
+                 tags: dict[str, str] | None = None) -> None:
         self.dir = artifacts_dir
+        self.tags = dict(tags or {})
         self.experiment = experiment
         self.project_root = project_root
         self.run_name = run_name
@@ -44,7 +46,7 @@ class Tracker:
                         mlflow.set_tracking_uri(f"sqlite:///{(self.project_root / 'mlruns.db').as_posix()}")
                     mlflow.set_experiment(self.experiment)
                     if mlflow.active_run() is None:
-                        mlflow.start_run(run_name=self.run_name)
+                        mlflow.start_run(run_name=self.run_name, tags=self.tags or None)
                     self._mlflow = mlflow
         return self._mlflow
 
@@ -108,6 +110,22 @@ class Tracker:
             self.mlflow.log_figure(fig, file)
         return dest
 
+    def log_input(self, frame: Any, name: str, source: Path | str, context: str, targets: str | None = None) -> None:
+        """A dataset this run reads (name, source file, rows, columns; MLflow: `mlflow.log_input` with a
+        pandas dataset and its digest, so MLflow's lineage view links the runs that share data)."""
+        entry = {"name": name, "source": str(source), "context": context, "rows": int(len(frame)),
+                 "columns": [str(c) for c in frame.columns]}
+        self._merge("inputs.json", {f"{context}/{name}": entry})
+        if self.mlflow is not None:
+            import warnings
+
+            with warnings.catch_warnings():
+                # MLflow's schema hints and source guessing are about its own inference, not this data.
+                warnings.simplefilter("ignore")
+                dataset = self.mlflow.data.from_pandas(frame, source=str(source), name=name,
+                                                       targets=targets if targets in frame.columns else None)
+                self.mlflow.log_input(dataset, context=context)
+
     @contextlib.contextmanager
     def run(self, name: str, nested: bool = True) -> Iterator["Tracker"]:
         """A (nested) run: local files go to `tracking/runs/<name>/`, MLflow gets a child run."""
@@ -115,7 +133,7 @@ class Tracker:
         self._runs.append(name)
         try:
             if ml is not None:
-                with ml.start_run(run_name=name, nested=nested):
+                with ml.start_run(run_name=name, nested=nested, tags=self.tags or None):
                     yield self
             else:
                 yield self

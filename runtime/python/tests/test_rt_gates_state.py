@@ -174,3 +174,15 @@ with EpochContext.start("001") as ctx:
     res = project.run("001")
     assert res.returncode == 1 and "error[ValidationError]: input /workflow/inputs/data missing" in res.stderr
     assert project.state()["epochs"]["001"]["status"] == "failed"
+
+
+def test_values_are_rendered_in_their_facts_unit() -> None:
+    from pipec_runtime.gates import describe_failure, render_value
+
+    assert render_value(602546, "size") == "588.42 KB" and render_value(50 * 1024 ** 2, "size") == "50.00 MB"
+    assert render_value(0.0599, "duration") == "59.9 ms" and render_value(95.5, "duration") == "95.50 s"
+    assert render_value(300, "duration") == "5.0 min" and render_value(2.5, "percent") == "2.5%"
+    assert render_value(True, "bool") == "true" and render_value(None, "number") == "not recorded"
+    result = {"rule": "007:4", "fact": "api.latency_p95", "op": "<", "expected": 0.1, "observed": 0.1078,
+              "unit": "duration", "message": ""}
+    assert describe_failure(result) == "rule 007:4 api.latency_p95 < 100.0 ms failed: observed 107.8 ms"

@@ -26,6 +26,9 @@ with EpochContext.start("001") as ctx:
     inside.write_text("in place")
     assert ctx.track.log_artifact(outside) == ctx.paths.artifacts_dir() / "tracking" / "notes.txt"
     assert ctx.track.log_artifact(inside) == inside
+    import pandas as pd
+    ctx.track.log_input(pd.DataFrame({"a": [1, 2], "y": [0, 1]}), "raw.parquet", ctx.root / "raw.parquet", "training",
+                        targets="y")
     ctx.record_fact("data.rows", 10)
 '''
 
@@ -47,6 +50,14 @@ def test_dual_storage_local_files_and_mlflow_sqlite(project) -> None:
     assert runs == {"epoch001-generate": "FINISHED", "baseline_xgboost": "FINISHED"}
     metrics = sorted(db.execute("select key, value from metrics"))
     assert metrics == [("f1", 0.75), ("f1", 0.8)]
+    # The dataset input MLflow's lineage view shows, and its local record.
+    assert [name for (name,) in db.execute("select name from datasets")] == ["raw.parquet"]
+    assert [v for (v,) in db.execute("select value from input_tags where name = 'mlflow.data.context'")] == ["training"]
+    tags = dict(db.execute("select key, value from tags where key like 'pipec.%' and run_uuid in "
+                           "(select run_uuid from runs where name = 'epoch001-generate')"))
+    assert tags["pipec.epoch"] == "001" and tags["pipec.epoch_name"] == "generate"
+    inputs = json.loads((tracking / "inputs.json").read_text())
+    assert inputs["training/raw.parquet"]["rows"] == 2 and inputs["training/raw.parquet"]["columns"] == ["a", "y"]
 
 
 def test_on_domino_the_tracking_uri_is_never_set(project, tmp_path) -> None:

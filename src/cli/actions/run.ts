@@ -19,6 +19,8 @@ export async function runRunCommand(dir: string, cli: RunCliOptions): Promise<nu
       timeoutSeconds: cli.timeoutPerEpoch === undefined ? undefined : parseDuration(cli.timeoutPerEpoch),
       maxMemoryBytes: cli.maxMemory === undefined ? undefined : parseSize(cli.maxMemory),
     };
+    // The epochs' runtime reads it (pipec_runtime/console.py): library output echoed, not only logged.
+    if (cli.verbose) process.env.PIPEC_VERBOSE = '1';
     return await runPipeline(opts, {
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),

@@ -11,6 +11,7 @@ export interface RunCliOptions {
   python?: string;
   timeoutPerEpoch?: string;
   maxMemory?: string;
+  verbose?: boolean;
 }
 
 /** Register `pipec run <project-dir>`. */
@@ -27,6 +28,7 @@ export function registerRun(program: Command): void {
     .option('--python <path>', 'Python interpreter (default: $PIPEC_PYTHON, then <project>/.venv, then pipec\'s .venv, then python3 on PATH)')
     .option('--timeout-per-epoch <duration>', 'stop an epoch after this long (e.g. 30m, 1h30m)')
     .option('--max-memory <size>', 'memory limit of each epoch\'s process tree (e.g. 12GB)')
+    .option('--verbose', 'also show library output (MLflow, Streamlit, Python warnings) that otherwise goes to .context/logs/epochNNN.log')
     .addHelpText(
       'after',
       `

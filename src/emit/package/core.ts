@@ -17,12 +17,15 @@ const CORE_MODULES: readonly { path: string; template: string; sources: string[]
   { path: 'validation.py', template: 'package/validation.py.hbs', sources: ['data'] },
   { path: 'error_handling.py', template: 'package/error_handling.py.hbs', sources: [] },
   { path: 'eda.py', template: 'package/eda.py.hbs', sources: ['data'] },
+  { path: 'eda_html.py', template: 'package/eda_html.py.hbs', sources: ['data'] },
+  { path: 'markdown_text.py', template: 'package/markdown_text.py.hbs', sources: [] },
   { path: 'project_paths.py', template: 'package/project_paths.py.hbs', sources: [] },
   { path: 'tests/__init__.py', template: 'package/tests/__init__.py.hbs', sources: [] },
   { path: 'tests/conftest.py', template: 'package/tests/conftest.py.hbs', sources: ['data'] },
   { path: 'tests/test_data_processing.py', template: 'package/tests/test_data_processing.py.hbs', sources: ['data'] },
   { path: 'tests/test_feature_engineering.py', template: 'package/tests/test_feature_engineering.py.hbs', sources: ['features'] },
   { path: 'tests/test_validation.py', template: 'package/tests/test_validation.py.hbs', sources: ['data'] },
+  { path: 'tests/test_eda_report.py', template: 'package/tests/test_eda_report.py.hbs', sources: ['data'] },
   { path: 'tests/test_error_handling.py', template: 'package/tests/test_error_handling.py.hbs', sources: [] },
 ];
 
