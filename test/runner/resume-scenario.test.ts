@@ -86,7 +86,8 @@ describe('pipec run --resume decides from keys (issue 17 scenario)', () => {
     const resumed = await cli(['run', 'out', '--resume', '--yes']);
     expect(resumed.status, show(resumed)).toBe(1);
     expect(resumed.stderr).toContain('✘ 005 model_development failed after');
-    expect(resumed.stderr).toContain('GateFailedError: epoch 005 gate failed: rule 005:4 metric.log_loss <= 0.001 failed: observed 0.0');
+    // The observed value is whatever the recorded run measured; the rule and its failure are what matter.
+    expect(resumed.stderr).toMatch(/GateFailedError: epoch 005 gate failed: rule 005:4 metric.log_loss <= 0.001 failed: observed 0\.\d+/);
     for (const id of ['001', '002', '003', '004', '006', '007', '008']) expect(resumed.stdout).toMatch(new RegExp(`skip  ${id} `));
     expect(resumed.stdout).not.toContain('│'); // no epoch script ran
     expect(state().epochs['005'].attempts).toBe(trainedAttempts); // not retrained
