@@ -70,6 +70,19 @@ def layout(driver) -> dict:
               sidebar: r('[data-testid="stSidebar"]'), main: r('[data-testid="stMain"]') || r('section.main')};""")
 
 
+def batch_table(driver) -> dict:
+    """The Predict page's batch table as its accessible grid holds it (Streamlit draws the cells on a
+    canvas; the grid behind it carries the header and the cell values of the visible rows, unformatted)."""
+    WebDriverWait(driver, WAIT_S, poll_frequency=0.2).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="stDataFrame"] table td'))
+    return driver.execute_script("""
+      const grid = document.querySelector('[data-testid="stDataFrame"] table');
+      if (!grid) return {columns: [], rows: []};
+      const cells = (tr) => Array.from(tr.querySelectorAll('th, td')).map(c => c.textContent.trim());
+      const rows = Array.from(grid.querySelectorAll('tr')).map(cells).filter(r => r.length);
+      return {columns: rows[0] || [], rows: rows.slice(1)};""")
+
+
 def click_text(driver, text: str) -> None:
     """Clicks the (radio/tab/button) label showing exactly `text`."""
     for el in driver.find_elements(By.XPATH, f"//*[normalize-space(text())={json.dumps(text)}]"):
@@ -93,6 +106,8 @@ def check_app(url: str, out: Path, inputs: dict, pages: list[str]) -> dict:
         seen["served"] = wait_text(driver, r"served model:?\s*(\S+) version (\S+) \(alias (\S+)\)").groups()
         driver.save_screenshot(str(out / "app-1280.png"))
         seen["layout_1280"] = layout(driver)
+        seen["batch"] = batch_table(driver)
+        seen["batch_rule"] = wait_text(driver, r"Batch predictions on held-out rows\s*\n\s*(.*)").group(1)
         for label, value in inputs.items():
             field = driver.find_element(By.CSS_SELECTOR, f'input[aria-label="{label}"]')
             field.send_keys(Keys.CONTROL, "a")

@@ -9,13 +9,34 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Ir } from '../../src/ir/schema.js';
-import { checkInBrowser, SCREENSHOTS, type Layout } from '../helpers/browser.js';
+import { checkInBrowser, SCREENSHOTS, type BrowserSeen, type Layout } from '../helpers/browser.js';
 
 /** The layout holds: nothing scrolls sideways, the sidebar sits at the left, the main area is usable. */
 function expectSoundLayout(l: Layout, minMain: number): void {
   expect(l.scrollWidth, JSON.stringify(l)).toBeLessThanOrEqual(l.viewport);
   expect(l.main?.width ?? 0, JSON.stringify(l)).toBeGreaterThanOrEqual(minMain);
   if (l.sidebar && l.sidebar.width > 50) expect(l.sidebar.left, JSON.stringify(l)).toBeLessThan(10);
+}
+
+/**
+ * The batch table reads as the single prediction does: the class label (never a bare 0/1) and the
+ * probability of THAT class, in %, consistent with the decision threshold shown above it (a row
+ * labelled positive has P >= threshold, a negative one P(negative) >= 1 - threshold).
+ */
+function expectBatchReadsLikeOnePrediction(seen: BrowserSeen, target: string, threshold: number): void {
+  const { columns, rows } = seen.app.batch;
+  expect(columns.slice(0, 2)).toEqual(['predicted class', 'probability']);
+  expect(seen.app.batch_rule).toBe(`decision threshold ${threshold.toFixed(3)} on P(${target} = 1)`);
+  expect(rows.length).toBeGreaterThan(3);
+  for (const [label, probability] of rows) {
+    expect(label).toMatch(new RegExp(`^${target} = [01]$`));
+    const pct = Number(probability);
+    expect(pct).toBeGreaterThanOrEqual(0);
+    expect(pct).toBeLessThanOrEqual(100);
+    const floor = label.endsWith('= 1') ? threshold : 1 - threshold;
+    // The threshold on screen is rounded to 3 decimals: 0.05 percentage points of slack.
+    expect(pct, `${label} at ${probability}%`).toBeGreaterThanOrEqual(floor * 100 - 0.05);
+  }
 }
 
 /** Runs the browser check on `projectDir` (epochs done, `production` set) and asserts what it saw. */
@@ -43,6 +64,7 @@ export async function expectWhatAPersonSees(projectDir: string, ir: Ir, producti
   expect(p.probability).toBeLessThanOrEqual(100);
   expect(p.threshold).toBeGreaterThan(0);
   expect(p.threshold).toBeLessThan(1);
+  expectBatchReadsLikeOnePrediction(seen, ir.data.target.name, p.threshold);
   // The typed value reached the form: an integer column shows an integer.
   expect(seen.app.input_types.find(([label]) => label === 'age')?.[3]).toBe('61');
 

@@ -73,6 +73,10 @@ export interface BrowserSeen {
     served: [string, string, string];
     prediction: { label: string; probability: number; threshold: number };
     input_types: [string, string, string | null, string][];
+    /** The batch table's header and the cells of its visible rows (unformatted values). */
+    batch: { columns: string[]; rows: string[][] };
+    /** The line under the batch table's heading: the decision rule. */
+    batch_rule: string;
     pages: Record<string, string>;
     broken_images: Record<string, string[]>;
     layout_1280: Layout;
