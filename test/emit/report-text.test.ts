@@ -13,7 +13,7 @@ import { describeRun, fixtureIr, generateProject, hasPython, partsNamed, runPyth
 const HERE = join(import.meta.dirname, 'report-text');
 /** Backslash escapes, past a line's start (where `#`, `-`, `+`, `=` can begin a block), that CommonMark
  * allows but inline text never needs. */
-const NEEDLESS = /[^\n]\\[.:\-/()!#+=,;'"?@$%^{}]/g;
+const NEEDLESS = /[^\n]\\[.:\-/()!#+=,;'"?@$%^{}]|\\\[(?![ xX]\])|\\\](?![([:])/g;
 
 interface Rendered {
   texts: Record<string, string>;
@@ -67,7 +67,12 @@ describe.skipIf(!hasPython())('report text (EDA, retrospective, playbook)', () =
     expect(md('peak_memory_bytes')).toBe('peak_memory_bytes');
     expect(md('C:\\data\\x')).toBe('C:\\data\\x');
     expect(md('*self_employed* < 1%')).toBe('\\*self_employed\\* < 1%');
-    expect(md('[v2] | <beta>')).toBe('\\[v2\\] \\| \\<beta>');
+    expect(md('[v2] | <beta>')).toBe('[v2] \\| \\<beta>');
+    // Brackets stay as written unless they would make a link, a reference or a task box.
+    expect(md('[source: a.json epochs.005]')).toBe('[source: a.json epochs.005]');
+    expect(md('[link](http://x.example)')).toBe('[link\\](http://x.example)');
+    expect(md('[ref]: http://x.example')).toBe('[ref\\]: http://x.example');
+    expect(md('[ ] todo')).toBe('\\[ ] todo');
   });
 
   it('writes a standalone HTML EDA report: escaped text, embedded figures', () => {

@@ -54,7 +54,7 @@ rows = retrospective.epoch_rows(epochs, records)
 gates = retrospective.gate_history(records)
 ml = {"available": True, "runs": {"credit_risk-005": 7}, "registry": {"name": "credit_risk_model", "versions": [1, 2],
                                                                       "aliases": {"production": "2"}}}
-notes = ["Epoch 005 took 1.5x its estimate: raise the estimate (see .context/pipeline_state.json)"]
+notes = ["Epoch 005 took 1.5x its estimate: raise the estimate [source: .context/pipeline_state.json epochs.005.elapsed_seconds]"]
 retro_md = retrospective.report_markdown("Credit default risk", rows, gates, records["approvals"], ml, notes)
 book = retrospective.playbook({"title": "Credit default risk", "objective": "# Predict default_flag within 30 days"},
                               rows, gates, notes)
@@ -63,7 +63,9 @@ page = eda_html.eda_html("Credit <risk> & co", report, target, outliers, corr, {
 
 texts = {"eda_report.md": eda_md, "retrospective.md": retro_md, "playbook.md": playbook_md}
 samples = ["0.2543", "2026-11-30T00:11:16Z", "peak_memory_bytes", "*self_employed* < 1%", "[v2] | <beta>",
-           "_leading", "a_b_", "C:\\data\\x", "# heading?", "1. first", "~~gone~~", "&amp;", "x|y"]
+           "_leading", "a_b_", "C:\\data\\x", "# heading?", "1. first", "~~gone~~", "&amp;", "x|y",
+           "[source: a.json epochs.005]", "[link](http://x.example)", "![img](a.png)", "[a][b]", "[ref]: http://x.example",
+           "[x] done", "[ ] todo"]
 json.dump({"texts": texts, "rendered": {k: plain(v) for k, v in texts.items()},
            "inline": {s: {"markdown": inline(s), "rendered": plain("x " + inline(s)).strip()[2:],
                           "line_start": plain(inline(s, line_start=True)).strip()} for s in samples},
