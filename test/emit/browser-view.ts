@@ -70,6 +70,8 @@ export async function expectWhatAPersonSees(projectDir: string, ir: Ir, producti
 
   expect(seen.app.pages['Model performance']).toContain(ir.project.metric);
   expect(seen.app.pages['Monitoring']).toContain('Drift of served inputs');
+  // The request panel reads the live request log: counts and the p95 model latency in its unit.
+  expect(seen.app.pages['Monitoring']).toMatch(/served\s+[1-9]\d*\s+rejected\s+\d+\s+p95 model latency\s+[\d.]+ (ms|s)\b/);
   expect(seen.app.pages['Retrospective']).toContain('Estimates vs actuals');
   // The testing epoch's figures on the performance page all load.
   expect(seen.app.broken_images['Model performance']).toEqual([]);

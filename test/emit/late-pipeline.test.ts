@@ -113,7 +113,7 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     expectBelowOracle(project.ir, Number(ROWS), info.metrics);
   });
 
-  it('MLflow: nested runs per model and tuning, registered model with aliases staging and production', () => {
+  it('MLflow: nested runs per model and tuning, registered model with aliases staging and production, dataset inputs linking the epochs', () => {
     const script = [
       'import json, mlflow',
       'from mlflow import MlflowClient',
@@ -123,7 +123,13 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
       'runs = c.search_runs([exp.experiment_id], max_results=1000)',
       "names = sorted(r.info.run_name for r in runs if 'mlflow.parentRunId' in r.data.tags)",
       `m = c.get_registered_model(${JSON.stringify(`${project.ir.project.name}_model`)})`,
-      'print(json.dumps({"nested": names, "aliases": dict(m.aliases)}))',
+      // Each epoch's latest top-level run and the datasets it logged (name, digest, context).
+      'inputs = {}',
+      "for r in c.search_runs([e.experiment_id for e in c.search_experiments()], max_results=1000, order_by=['attributes.start_time DESC']):",
+      "    epoch = r.data.tags.get('pipec.epoch')",
+      "    if 'mlflow.parentRunId' not in r.data.tags and epoch and epoch not in inputs:",
+      "        inputs[epoch] = {next((t.value for t in d.tags if t.key == 'mlflow.data.context'), ''): [d.dataset.name, d.dataset.digest] for d in (r.inputs.dataset_inputs if r.inputs else [])}",
+      'print(json.dumps({"nested": names, "aliases": dict(m.aliases), "inputs": inputs}))',
     ].join('\n');
     const r = runPython(project.dir, ['-c', script], env(project));
     expect(r.status, describeRun(r)).toBe(0);
@@ -131,6 +137,13 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     expect(out.nested).toEqual(expect.arrayContaining(['baseline_sklearn.logistic_regression', 'baseline_xgboost', 'baseline_lightgbm']));
     expect(out.nested.some((n: string) => n.startsWith('tuning_'))).toBe(true);
     expect(Object.keys(out.aliases).sort()).toEqual(['candidate', 'production', 'staging']);
+    // Dataset inputs per epoch: the runs that read the same rows share a digest, so MLflow's lineage view links them.
+    const inputs = out.inputs as Record<string, Record<string, [string, string]>>;
+    expect(inputs['003']?.eda?.[0]).toBe('synthetic_data.parquet');
+    expect(inputs['004']?.features).toEqual(inputs['003']?.eda);
+    expect(inputs['005']?.training?.[0]).toBe('train_raw.parquet');
+    expect(inputs['006']?.testing).toEqual(inputs['005']?.testing);
+    expect(inputs['007']?.drift_reference).toEqual(inputs['005']?.training);
   });
 
   it('006: edge cases through the serving path all meet their expected outcome; measured facts', () => {
