@@ -109,17 +109,29 @@ export function yamlStr(text: string): string {
 }
 
 /**
- * Markdown inline text. Characters that can start emphasis, code, links, raw HTML, entities, tables,
- * headings, strikethrough or math anywhere in a line are backslash-escaped (CommonMark allows that for
- * any ASCII punctuation); `-`, `+`, `=` and `1.` only act at the start of a block, so they are escaped
- * only there. Line breaks become `<br>` so a value stays inside its table cell, list item or heading.
+ * Markdown inline text that reads naturally as raw text and renders as exactly `text` (CommonMark, GFM
+ * tables/strikethrough/task boxes, and `$` math as GitHub and Jupyter render it). Only what would be
+ * interpreted is escaped: backslashes before punctuation, backticks, `|`, `$`, `*`/`~` next to text,
+ * `_` at a word edge, a `]` that would close a link or reference (`](`, `][`, `]:`), a `[` that would
+ * make a task box, HTML-looking `<`, entities, a closing `#` run (heading text), and the block markers
+ * a value may begin a line with (`#`, `>`, `-`, `+`, `=`, `1.`). So `0.25`, `2026-11-30`, `a_b` and
+ * `[v2]` stay as written. Line breaks become `<br>` so a value stays inside its table cell, list item
+ * or heading. The generated package's `markdown_text.inline` follows the same rules.
  */
 export function mdText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\\`*_[\]<>|#~&$]/g, (m) => `\\${m}`)
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/\\(?=[!-/:-@[-`{-~]|\n|$)/g, '\\\\')
+    .replace(/[`|$]/g, '\\$&')
+    .replace(/\](?=[([:])/g, '\\]')
+    .replace(/\[(?=[ xX]\])/g, '\\[')
+    .replace(/(?<!\s)[*~]|[*~](?!\s|$)/g, '\\$&')
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/(?<!\S)#+(?=[ \t]*(\n|$))/g, (m) => `\\${m}`)
+    .replace(/^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|[-=](?=[-=\s]*$))/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})(?=[.)](?:\s|$))/, '$1\\')
     .replace(/\n/g, '<br>');
 }
 

@@ -164,7 +164,7 @@ describe('the examples', () => {
     expect(auc.feasibility).toBe('feasible');
     expect(auc.expected).toBeGreaterThan(0.85);
     const req = files.find((f) => f.path.endsWith('requirements.md'))!.contents;
-    expect(req).toMatch(/metric\.roc\\_auc \\>= 0\.75.*\(expected before running: feasible: best possible 0\.8\d+ ± 0\.0\d+\)/);
+    expect(req).toMatch(/metric\.roc_auc >= 0\.75.*\(expected before running: feasible: best possible 0\.8\d+ ± 0\.0\d+\)/);
     expect(req).toContain('Checked before running: the generating formula itself, scored on 20,000 simulated rows');
     const resources = JSON.parse(files.find((f) => f.path.endsWith('resource_estimates.json'))!.contents);
     expect(resources.data.rows).toBe(100_000);

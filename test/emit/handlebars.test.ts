@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createTemplateEngine } from '../../src/emit/handlebars.js';
@@ -35,13 +36,33 @@ describe('escaping helpers', () => {
     for (const t of ADVERSARIAL.slice(0, 7)) expect(parseYaml(`v: ${yamlStr(t)}`)).toEqual({ v: t });
   });
 
-  it('md escapes every Markdown-active character and keeps breaks inside the line', () => {
+  it('md escapes only what Markdown would interpret and keeps breaks inside the line', () => {
     const out = mdText('# *a* [b](c) <x> `d` | e & $f$\nf');
-    expect(out).toBe('\\# \\*a\\* \\[b\\](c) \\<x\\> \\`d\\` \\| e \\& \\$f\\$<br>f');
+    expect(out).toBe('\\# \\*a\\* [b\\](c) \\<x> \\`d\\` \\| e & \\$f\\$<br>f');
     expect(mdText('- item')).toBe('\\- item');
     expect(mdText('12. x')).toBe('12\\. x');
-    // Unescaping backslash escapes gives the original text back.
-    for (const t of ADVERSARIAL.slice(0, 4)) expect(mdText(t).replace(/\\(.)/gu, '$1')).toBe(t);
+    // Values read naturally in the raw text.
+    for (const plain of ['0.2543', '2026-11-30T00:11:16Z', 'peak_memory_bytes', '[v2] beta', 'C# and a-b', '50 MB (limit)']) {
+      expect(mdText(plain)).toBe(plain);
+    }
+  });
+
+  it('md text renders as exactly the text in a paragraph, a heading, a list item and a table cell', () => {
+    const render = new MarkdownIt('commonmark').enable(['table', 'strikethrough']);
+    const plain = (md: string) =>
+      render.render(md).replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
+    const samples = [...[0, 1, 2, 3, 6].map((i) => ADVERSARIAL[i] as string), '0.2543', '_leading', 'a_b_', 'C:\\data\\x', '# heading?',
+      '1. first', '~~gone~~', '&amp;', 'x|y', '[link](http://x.example)', '![img](a.png)', '[a][b]', '[ref]: http://x.example', 'Model #',
+      'a * b', '* star', '> quote', '+ plus', '---', '===', 'trailing \\', 'line\\\nbreak', '<div>block</div>', '```fence', '    four spaces'];
+    for (const t of samples) {
+      const want = t.replace(/\r\n?|\n/g, '').trim();
+      const md = mdText(t);
+      for (const [context, wrap] of [['paragraph', md], ['heading', `# ${md}`], ['list item', `- ${md}`],
+        ['table cell', `| head |\n| --- |\n| ${md} |`]] as const) {
+        const got = plain(wrap).replace(/\n/g, '');
+        expect(context === 'table cell' ? got.replace(/^head/, '') : got, `${context}: ${JSON.stringify(t)} → ${md}`).toBe(want);
+      }
+    }
   });
 
   it('md_code shows any text verbatim in a code span', () => {

@@ -65,7 +65,7 @@ texts = {"eda_report.md": eda_md, "retrospective.md": retro_md, "playbook.md": p
 samples = ["0.2543", "2026-11-30T00:11:16Z", "peak_memory_bytes", "*self_employed* < 1%", "[v2] | <beta>",
            "_leading", "a_b_", "C:\\data\\x", "# heading?", "1. first", "~~gone~~", "&amp;", "x|y",
            "[source: a.json epochs.005]", "[link](http://x.example)", "![img](a.png)", "[a][b]", "[ref]: http://x.example",
-           "[x] done", "[ ] todo"]
+           "[x] done", "[ ] todo", "Model #"]
 json.dump({"texts": texts, "rendered": {k: plain(v) for k, v in texts.items()},
            "inline": {s: {"markdown": inline(s), "rendered": plain("x " + inline(s)).strip()[2:],
                           "line_start": plain(inline(s, line_start=True)).strip()} for s in samples},
