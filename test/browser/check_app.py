@@ -52,13 +52,28 @@ def wait_text(driver, pattern: str, timeout: float = WAIT_S) -> re.Match:
     return found[-1]
 
 
-def wait_idle(driver, timeout: float = WAIT_S) -> None:
-    """Waits until the Streamlit script run is over: its status widget ("Running…") is gone and no
-    element is still a loading skeleton."""
-    WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: d.execute_script("""
-      const busy = document.querySelector('[data-testid="stStatusWidget"]');
-      const skeleton = document.querySelector('[data-testid="stSkeleton"]');
-      return document.querySelector('[data-testid="stApp"]') && !busy && !skeleton;"""))
+def wait_idle(driver, timeout: float = WAIT_S, settle: float = 1.0) -> float:
+    """Waits until the Streamlit script run is over and stays over for `settle` seconds: its status
+    widget ("Running…"/"Stop") is gone, no element is a loading skeleton and no element of the previous
+    run is still shown as stale. The status widget appears only a moment after a run starts, so one
+    idle look right after a click can come too early on a loaded machine. Returns when (perf_counter)
+    the idle period began, so timings leave the settling time out."""
+    since: list[float] = []
+
+    def idle(d) -> bool:
+        now = d.execute_script("""
+          return Boolean(document.querySelector('[data-testid="stApp"]'))
+            && !document.querySelector('[data-testid="stStatusWidget"]')
+            && !document.querySelector('[data-testid="stSkeleton"]')
+            && !document.querySelector('[data-testid="stElementContainer"][data-stale="true"]');""")
+        if not now:
+            since.clear()
+            return False
+        since.append(since[0] if since else time.perf_counter())
+        return time.perf_counter() - since[0] >= settle
+
+    WebDriverWait(driver, timeout, poll_frequency=0.1).until(idle)
+    return since[0]
 
 
 def layout(driver) -> dict:
@@ -100,9 +115,8 @@ def check_app(url: str, out: Path, inputs: dict, pages: list[str]) -> dict:
         driver.get(url)
         WebDriverWait(driver, WAIT_S, poll_frequency=0.1).until(
             lambda d: d.find_elements(By.CSS_SELECTOR, 'input[aria-label]') and d.find_elements(By.CSS_SELECTOR, '[data-testid="stDataFrame"]'))
-        wait_idle(driver)
         wait_text(driver, r"served model")
-        seen["first_render_s"] = round(time.perf_counter() - t0, 3)
+        seen["first_render_s"] = round(wait_idle(driver) - t0, 3)
         seen["served"] = wait_text(driver, r"served model:?\s*(\S+) version (\S+) \(alias (\S+)\)").groups()
         driver.save_screenshot(str(out / "app-1280.png"))
         seen["layout_1280"] = layout(driver)
