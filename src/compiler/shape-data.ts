@@ -25,7 +25,6 @@ export function shapeData(ctx: ShapeCtx, s: Statement): DataDecl | null {
     if (!requireArgs(ctx, s, 2, 'data file "data.csv"')) return null;
     data.path = readString(ctx, s.args[1], '`data file`');
     noExtraArgs(ctx, s, 2, 'data file "data.csv"');
-    if (data.path) data.format = formatFromPath(ctx, data.path.value, data.path.range);
   } else {
     noExtraArgs(ctx, s, 1, 'data synthetic { ... }');
   }
@@ -36,6 +35,9 @@ export function shapeData(ctx: ShapeCtx, s: Statement): DataDecl | null {
     column: { repeat: true, run: (r) => { const c = shapeColumn(ctx, r); if (c) data.columns.push(c); } },
     target: { run: (r) => { data.target = shapeTarget(ctx, r); } },
   }, `\`data ${kind.value}\``);
+  // A `format` statement wins over the extension (an export saved as `.txt`), so the path is read last.
+  const formatWritten = s.block?.statements.some((st) => st.keyword.name === 'format') ?? false;
+  if (data.path && !formatWritten) data.format = formatFromPath(ctx, data.path.value, data.path.range);
   return data;
 }
 

@@ -120,9 +120,7 @@ function rewrite({ a, b, start, end, spanText, hint, stmt, add }: FixContext): v
 
 /** "add `x` [or `y`] inside/to the ... block" (or "to epoch NNN"): insert the first concrete one there. */
 function addStatement({ a, d, b, hint, add }: FixContext): void {
-  // PC3013's "add `format csv`" does not clear it today (the compiler infers the format from the path
-  // before reading the block's `format`), so only its other fix, the file extension, is offered.
-  const at = d.code === 'PC3013' ? -1 : hint.search(/(^|[ ,(])add `/);
+  const at = hint.search(/(^|[ ,(])add `/);
   if (at < 0) return;
   const part = hint.slice(at);
   const line = ticks(part).find((x) => concrete(x) && /^[a-z]/.test(x) && x.includes(' '));

@@ -1,6 +1,6 @@
 /** `pipec check`, `inspect` and `graph` through the built CLI, on the example and on broken specs. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, copyFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,21 @@ describe('pipec check', () => {
     expect(summary.warnings).toBeGreaterThan(0);
     expect(r.code).toBe(0);
     expect(runCli(['check', EXAMPLE]).stdout).toMatch(/\nwarning: \d+ warnings?\n$/);
+  });
+
+  it('`format csv` in the data block is the format of a file whose name does not say it (a .txt export)', () => {
+    // Real-shaped: a customers export saved as .txt; the block's `format csv` must override the
+    // extension (PC3013's own hint says to add it), and the data checks then read the file as CSV.
+    const dir = mkdtempSync(join(tmpdir(), 'pipec-format-'));
+    copyFileSync(join(ROOT, 'test/diagnostics/cases/data/customers.csv'), join(dir, 'customers_export.txt'));
+    writeFileSync(join(dir, 'project.pipeline'), 'project export {\n  problem classification\n  target churned\n' +
+      '  use lifecycle.domino_standard\n  data file "customers_export.txt" {\n    format csv\n' +
+      '    column merchnt category\n    target churned binary\n  }\n}\n');
+    const r = runCli(['check', '--format', 'json', join(dir, 'project.pipeline')]);
+    const codes = (JSON.parse(r.stdout).diagnostics as { code: string }[]).map((d) => d.code);
+    expect(codes).not.toContain('PC3013');
+    expect(codes).toContain('PC3103'); // `merchnt` is not in the file: the file was read as CSV
+    expect(r.code).toBe(1);
   });
 
   it('an internal error says so, exits 2, and shows a stack only with PIPEC_DEBUG=1', () => {
