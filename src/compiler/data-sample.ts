@@ -41,6 +41,9 @@ export interface ColumnProfile {
   distinct: number;
   /** Up to 12 distinct values, most frequent first (ties alphabetical). */
   topValues: string[];
+  /** Mean number of characters and of whitespace-separated words of the present values. */
+  meanLength: number;
+  meanWords: number;
 }
 
 /** One-hot encoding above this many levels is replaced by a bounded encoding (PC3109, the runtime). */
@@ -50,6 +53,9 @@ export const IDENTIFIER_SHARE = 0.95;
 /** Fewer present values than this say too little to call a column an identifier. */
 const MIN_ROWS_FOR_ROLES = 20;
 const ID_NAME = /(^|_)(id|uuid|guid|key)$|^id_/i;
+/** Free text: values of at least this many words and characters on average (reviews, notes, tickets). */
+export const TEXT_MIN_WORDS = 3;
+export const TEXT_MIN_LENGTH = 20;
 
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none']);
 // Only what pandas reads as booleans: `yes`/`no` stay text (a category).
@@ -96,7 +102,13 @@ function computeProfiles(sample: DataSample): ColumnProfile[] {
       if (!isMissing(cell)) values.push((cell as string).trim());
     }
     const counts = new Map<string, number>();
-    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    let length = 0;
+    let words = 0;
+    for (const v of values) {
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+      length += v.length;
+      words += v.split(/\s+/).length;
+    }
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const declared = sample.schemaTypes[name];
     // A Parquet schema types columns even when no row could be sampled (e.g. an unsupported codec).
@@ -110,19 +122,31 @@ function computeProfiles(sample: DataSample): ColumnProfile[] {
       missingShare: sample.rows.length ? 1 - values.length / sample.rows.length : 0,
       distinct: counts.size,
       topValues: top.slice(0, 12).map(([v]) => v),
+      meanLength: values.length ? length / values.length : 0,
+      meanWords: values.length ? words / values.length : 0,
     };
   });
 }
 
-/** A text column with a distinct value in (nearly) every sampled row: an identifier. */
+/**
+ * Free text (reviews, support tickets, notes): long multi-word values, most of them different. One-hot
+ * encoding such a column keeps a few repeated sentences; a word vectoriser reads what they say.
+ */
+export function looksLikeText(p: ColumnProfile): boolean {
+  if (p.present < MIN_ROWS_FOR_ROLES || p.type !== 'category') return false;
+  if (p.meanWords < TEXT_MIN_WORDS || p.meanLength < TEXT_MIN_LENGTH) return false;
+  return p.distinct > Math.min(CARDINALITY_LIMIT, p.present / 2);
+}
+
+/** A text column with a distinct value in (nearly) every sampled row: an identifier (free text excepted). */
 export function looksLikeIdentifier(p: ColumnProfile): boolean {
-  if (p.present < MIN_ROWS_FOR_ROLES) return false;
+  if (p.present < MIN_ROWS_FOR_ROLES || looksLikeText(p)) return false;
   // Whole numbers are unique per row for many measurements (incomes, prices): only a name says id.
   if (p.type !== 'category' && !(p.type === 'int' && ID_NAME.test(p.name))) return false;
   return p.distinct / p.present >= IDENTIFIER_SHARE;
 }
 
-/** A text column with more levels than one-hot encoding should expand (and not an identifier). */
+/** A text column with more levels than one-hot encoding should expand (not an identifier, not free text). */
 export function isHighCardinality(p: ColumnProfile): boolean {
-  return p.type === 'category' && p.distinct > CARDINALITY_LIMIT && !looksLikeIdentifier(p);
+  return p.type === 'category' && p.distinct > CARDINALITY_LIMIT && !looksLikeIdentifier(p) && !looksLikeText(p);
 }

@@ -25,7 +25,7 @@ export { dataFileOf } from './data-file-of.js';
 export { parseSpec };
 export type { DataSample, ColumnProfile } from './data-sample.js';
 export { profileSample } from './data-sample.js';
-export { initSpec, type InitChoices, type InitResult } from './init-spec.js';
+export { inferredKind, initSpec, INIT_COLUMN_KINDS, type InitChoices, type InitColumnKind, type InitResult } from './init-spec.js';
 
 /** Result of checking a spec: all diagnostics (sorted), and the IR when there is no error. */
 export interface CheckResult {

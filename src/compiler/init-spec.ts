@@ -5,7 +5,13 @@
  * the same file (the test suite holds that for the examples' data).
  */
 import { DEFAULT_METRIC } from '../catalogue/index.js';
-import { CARDINALITY_LIMIT, looksLikeIdentifier, profileSample, type ColumnProfile, type DataSample } from './data-sample.js';
+import { CARDINALITY_LIMIT, looksLikeIdentifier, looksLikeText, profileSample, type ColumnProfile, type DataSample } from './data-sample.js';
+
+/** What a column becomes in the spec: a feature type, or a role (`id`, `ignore`, `datetime`, `text`). */
+export type InitColumnKind = 'int' | 'float' | 'bool' | 'category' | 'text' | 'datetime' | 'id' | 'ignore';
+/** Every kind, in the order prompts list them. */
+export const INIT_COLUMN_KINDS: readonly InitColumnKind[] = ['int', 'float', 'bool', 'category', 'text', 'datetime', 'id', 'ignore'];
+const ROLE_KINDS = new Set<string>(['text', 'datetime', 'id', 'ignore']);
 
 /** What the user told `pipec init` (flags or prompts). */
 export interface InitChoices {
@@ -14,6 +20,8 @@ export interface InitChoices {
   /** The target column; proposed from the profile when absent. */
   target?: string;
   problem?: 'classification' | 'regression';
+  /** Per column, what it becomes instead of what the sample suggests (`--role col=kind`, prompts). */
+  kinds?: Readonly<Record<string, InitColumnKind>>;
 }
 
 /** The spec text, and what was inferred (for the CLI's report). */
@@ -36,7 +44,7 @@ export function projectNameFrom(path: string): string {
 /** The target: the one named, else a column with a target-like name, else the last column. */
 export function proposeTarget(profiles: readonly ColumnProfile[], named?: string): string | null {
   if (named) return profiles.some((p) => p.name === named) ? named : null;
-  const usable = profiles.filter((p) => !looksLikeIdentifier(p) && p.type !== 'empty' && p.type !== 'datetime');
+  const usable = profiles.filter((p) => !looksLikeIdentifier(p) && !looksLikeText(p) && p.type !== 'empty' && p.type !== 'datetime');
   return (usable.find((p) => TARGET_NAMES.test(p.name)) ?? usable[usable.length - 1])?.name ?? null;
 }
 
@@ -50,14 +58,22 @@ export function proposeProblem(p: ColumnProfile): 'classification' | 'regression
 const q = (s: string) => JSON.stringify(s);
 const safe = (name: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
 
+/** What the sample suggests a column becomes: a role (identifier, free text, empty, dates) or its type. */
+export function inferredKind(p: ColumnProfile): InitColumnKind {
+  if (looksLikeIdentifier(p)) return 'id';
+  if (looksLikeText(p)) return 'text';
+  if (p.type === 'empty') return 'ignore';
+  return p.type;
+}
+
 /** The column statement for a profile (or null for a column the language cannot name: left to run-time inference). */
-function columnLine(p: ColumnProfile): { line: string; role: string | null } | null {
+function columnLine(p: ColumnProfile, chosen?: InitColumnKind): { line: string; role: string | null; type: InitColumnKind } | null {
   if (!safe(p.name)) return null;
-  const role = looksLikeIdentifier(p) ? 'id' : p.type === 'empty' ? 'ignore' : p.type === 'datetime' ? 'datetime' : null;
-  const type = role ?? p.type;
+  const type = chosen ?? inferredKind(p);
+  const role = ROLE_KINDS.has(type) ? type : null;
   const missing = Math.round(p.missingShare * 100);
-  const note = !role && p.type === 'category' && p.distinct > CARDINALITY_LIMIT ? `  # ${p.distinct}+ levels: bounded encoding` : '';
-  return { line: `    column ${p.name} ${type}${missing > 0 && !role ? ` missing ${missing}%` : ''}${note}`, role };
+  const note = type === 'category' && p.distinct > CARDINALITY_LIMIT ? `  # ${p.distinct}+ levels: bounded encoding` : '';
+  return { line: `    column ${p.name} ${type}${missing > 0 && !role ? ` missing ${missing}%` : ''}${note}`, role, type };
 }
 
 /**
@@ -67,6 +83,10 @@ function columnLine(p: ColumnProfile): { line: string; role: string | null } | n
 export function initSpec(sample: DataSample, dataPath: string, choices: InitChoices = {}): InitResult | { error: string } {
   const profiles = profileSample(sample);
   const target = proposeTarget(profiles, choices.target);
+  for (const column of Object.keys(choices.kinds ?? {})) {
+    if (!profiles.some((p) => p.name === column)) return { error: `--role names column "${column}", which is not in the file (columns: ${sample.columns.join(', ')})` };
+    if (column === target) return { error: `--role cannot change the target column "${column}"` };
+  }
   if (!target) {
     return { error: choices.target ? `column "${choices.target}" is not in the file (columns: ${sample.columns.join(', ')})` : 'the file has no column that can be a target' };
   }
@@ -82,10 +102,10 @@ export function initSpec(sample: DataSample, dataPath: string, choices: InitChoi
   const encodes: string[] = [];
   for (const p of profiles) {
     if (p.name === target) continue;
-    const c = columnLine(p);
+    const c = columnLine(p, choices.kinds?.[p.name]);
     if (!c) continue;
     lines.push(c.line);
-    if (!c.role && p.type === 'category') encodes.push(`    encode ${p.name} onehot`);
+    if (c.type === 'category') encodes.push(`    encode ${p.name} onehot`);
     if (c.role) roles.push({ column: p.name, role: c.role });
   }
   const title = name.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');

@@ -24,7 +24,7 @@ export interface Located<T> extends Loc {
 export type ProblemKind = 'classification' | 'regression';
 /** Column types of the data block. */
 /** Column types of the data block; `id`, `ignore` and `datetime` are roles of data-file columns (issue 12). */
-export type ColumnType = 'int' | 'float' | 'category' | 'bool' | 'id' | 'ignore' | 'datetime';
+export type ColumnType = 'int' | 'float' | 'category' | 'bool' | 'id' | 'ignore' | 'datetime' | 'text';
 /** Target kinds: binary and category classify, float regresses. */
 export type TargetKind = 'binary' | 'category' | 'float';
 /** Risk probability and impact levels. */

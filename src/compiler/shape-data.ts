@@ -7,7 +7,7 @@ import {
 } from './shape-args.js';
 import { shapeStatements } from './shape-block.js';
 
-const COLUMN_TYPES: readonly ColumnType[] = ['int', 'float', 'category', 'bool', 'id', 'ignore', 'datetime'];
+const COLUMN_TYPES: readonly ColumnType[] = ['int', 'float', 'category', 'bool', 'id', 'ignore', 'datetime', 'text'];
 const TARGET_KINDS: readonly TargetKind[] = ['binary', 'category', 'float'];
 /** Distribution name → its two parameters' names, in call order. */
 export const DISTRIBUTIONS = ['uniform', 'normal', 'lognormal', 'beta'] as const;

@@ -56,7 +56,7 @@ export const CategoryShareSchema = z.object({ value: z.string(), share: z.number
 export const ColumnSchema = z.object({
   name: z.string(),
   /** `id` and `ignore` columns never reach a model; `datetime` columns become calendar features. */
-  type: z.enum(['int', 'float', 'category', 'bool', 'id', 'ignore', 'datetime']),
+  type: z.enum(['int', 'float', 'category', 'bool', 'id', 'ignore', 'datetime', 'text']),
   /** Numeric generator; null for category columns and for file data. */
   distribution: DistributionSchema.nullable(),
   categories: z.array(CategoryShareSchema).nullable(),

@@ -14,6 +14,8 @@ import { ensureBuilt, expectGolden, hasStackTrace, ROOT, runCli } from './helper
 const SOURCES = {
   iris: join(ROOT, 'examples', 'iris-species', 'data.csv'),
   house: join(ROOT, 'test', 'fixtures', 'data', 'house_prices.csv'),
+  // A helpdesk export: ticket id, dates with times, a 120-level product, free text, gaps, 1 in 7 escalated.
+  tickets: join(ROOT, 'test', 'fixtures', 'data', 'support_tickets.csv'),
 };
 
 /** A temp folder holding a copy of `source` as `name`, and the spec `init` writes there. */
@@ -27,7 +29,7 @@ function initIn(source: string, name: string, extra: string[] = []) {
 beforeAll(() => ensureBuilt());
 
 describe('pipec init --from', () => {
-  it.each([['iris', SOURCES.iris, 'iris.csv'], ['house', SOURCES.house, 'house_prices.csv']])(
+  it.each([['iris', SOURCES.iris, 'iris.csv'], ['house', SOURCES.house, 'house_prices.csv'], ['tickets', SOURCES.tickets, 'support_tickets.csv']])(
     '%s: writes a spec that checks clean (golden)', (label, source, name) => {
       const { dir, r, spec } = initIn(source, name);
       expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -55,6 +57,26 @@ describe('pipec init --from', () => {
     expect(runCli(['init', '--from', 'house_prices.csv', '--out', 'project.pipeline', '--force'], { cwd: dir }).code).toBe(0);
   });
 
+  it('infers free text as `text` (not a category, not an identifier); --role overrides a column', () => {
+    const { dir, r } = initIn(SOURCES.tickets, 'support_tickets.csv');
+    expect(r.stdout).toContain('(ticket_id id, opened datetime, message text)');
+    const text = readFileSync(join(dir, 'project.pipeline'), 'utf8');
+    expect(text).toContain('column message text');
+    expect(text).not.toContain('encode message');
+    const again = runCli(['init', '--from', 'support_tickets.csv', '--force', '--role', 'message=ignore', '--role', 'product=id'], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    const edited = readFileSync(join(dir, 'project.pipeline'), 'utf8');
+    expect(edited).toContain('column message ignore');
+    expect(edited).toContain('column product id');
+    expect(edited).not.toContain('encode product');
+    for (const [flag, message] of [['messag=text', 'names column "messag", which is not in the file'], ['message:text', 'write it as column=kind'],
+      ['message=words', 'kind one of int, float, bool, category, text, datetime, id, ignore'], ['escalated=ignore', 'cannot change the target column "escalated"']]) {
+      const bad = runCli(['init', '--from', 'support_tickets.csv', '--force', '--role', flag as string], { cwd: dir });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(message);
+    }
+  });
+
   it('reports a missing file, an unknown target and an unknown format as usage errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pipec-init-'));
     copyFileSync(SOURCES.iris, join(dir, 'iris.csv'));
@@ -73,7 +95,7 @@ describe('pipec init --from', () => {
 });
 
 describe('pipec init on a terminal', () => {
-  it('asks for the target and problem kind (@inquirer/prompts, driven through a pseudo-terminal)', async () => {
+  it('asks for the target, the problem kind and (on request) each column\'s role (@inquirer/prompts, driven through a pseudo-terminal)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pipec-init-'));
     copyFileSync(SOURCES.iris, join(dir, 'iris.csv'));
     // util-linux `script` gives the CLI a real TTY; keys: up (the column before `species`), enter, down (regression), enter.
@@ -90,11 +112,37 @@ describe('pipec init on a terminal', () => {
     await until('What kind of problem');
     child.stdin.write('\x1b[B');
     child.stdin.write('\r');
+    // Roles: yes, adjust; sepal_length_cm (inferred float, 2nd of 8) down to `ignore` (8th); keep the others.
+    await until('Adjust column roles?');
+    child.stdin.write('y\r');
+    await until('Column sepal_length_cm');
+    child.stdin.write('\x1b[B'.repeat(6));
+    child.stdin.write('\r');
+    for (const c of ['sepal_width_cm', 'petal_length_cm', 'species']) {
+      await until(`Column ${c}`);
+      child.stdin.write('\r');
+    }
     const code = await new Promise<number | null>((r) => child.on('close', r));
     expect(code, out).toBe(0);
     const text = readFileSync(join(dir, 'p.pipeline'), 'utf8');
     expect(text).toMatch(/problem +regression/);
     expect(text).toContain('target petal_width_cm float');
+    expect(text).toContain('column sepal_length_cm ignore');
+    expect(text).toContain('column sepal_width_cm float');
+    expect(text).toContain('column species category');
+  }, 60_000);
+
+  it('--target and --role answer the questions: nothing is asked on a terminal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pipec-init-'));
+    copyFileSync(SOURCES.iris, join(dir, 'iris.csv'));
+    const cmd = `${process.execPath} ${join(ROOT, 'bin/pipec.js')} init --from iris.csv --out p.pipeline --target species --role sepal_width_cm=ignore`;
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code, out).toBe(0);
+    expect(out).not.toContain('Adjust column roles?');
+    expect(readFileSync(join(dir, 'p.pipeline'), 'utf8')).toContain('column sepal_width_cm ignore');
   }, 60_000);
 });
 

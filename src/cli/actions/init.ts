@@ -2,12 +2,14 @@
  * `pipec init --from data.csv`: sample the file (the same bounded reader as `pipec check`), infer a
  * spec (pure: compiler/init-spec.ts), format it canonically, check it against the same file, write
  * it (never over an existing spec without --force) and print the next two commands. On a terminal
- * the target and problem kind are asked with @inquirer/prompts; elsewhere flags or inference decide.
+ * the target, the problem kind and (when the user wants to adjust them) each column's role are asked
+ * with @inquirer/prompts; elsewhere flags (`--target`, `--problem`, `--role col=kind`) or inference decide.
  */
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { InitFlags } from '../commands/init.js';
 import type { DataSample } from '../../compiler/data-sample.js';
+import { INIT_COLUMN_KINDS as KINDS, type InitChoices, type InitColumnKind } from '../../compiler/init-spec.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exit.js';
 import { checkSource } from '../load-spec.js';
 import { readDataSample } from '../read-data-sample.js';
@@ -47,6 +49,46 @@ async function ask(sample: DataSample, proposed: { target: string; problem: stri
   return { target, problem };
 }
 
+const KIND_HELP: Record<InitColumnKind, string> = {
+  int: 'whole numbers', float: 'numbers', bool: 'true/false', category: 'labels, one-hot encoded',
+  text: 'free text, TF-IDF words', datetime: 'dates, calendar parts', id: 'identifier, never given to a model',
+  ignore: 'left out',
+};
+
+/** `--role col=kind` flags → overrides (usage error for a malformed one or an unknown kind). */
+function kindsFrom(flags: readonly string[]): Record<string, InitColumnKind> {
+  const kinds: Record<string, InitColumnKind> = {};
+  for (const flag of flags) {
+    const m = /^([^=]+)=(.+)$/.exec(flag);
+    const kind = m?.[2]?.trim() as InitColumnKind | undefined;
+    if (!m || !kind || !KINDS.includes(kind)) {
+      throw new UsageError(`--role "${flag}": write it as column=kind, kind one of ${KINDS.join(', ')}`);
+    }
+    kinds[(m[1] as string).trim()] = kind;
+  }
+  return kinds;
+}
+
+/** On a terminal: offer to adjust the inferred column roles, then ask one column at a time. */
+async function askKinds(sample: DataSample, target: string, inferred: ReadonlyMap<string, InitColumnKind>): Promise<Record<string, InitColumnKind>> {
+  const { confirm, select } = await import('@inquirer/prompts');
+  // Columns the language can name (others are left to run-time inference, as initSpec does).
+  const columns = sample.columns.filter((c) => c !== target && inferred.has(c) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(c));
+  const summary = columns.map((c) => `${c} ${inferred.get(c)}`).join(', ');
+  if (!(await confirm({ message: `Columns: ${summary}. Adjust column roles?`, default: false }))) return {};
+  const kinds: Record<string, InitColumnKind> = {};
+  for (const c of columns) {
+    const was = inferred.get(c) as InitColumnKind;
+    const chosen = await select({
+      message: `Column ${c}:`,
+      default: was,
+      choices: KINDS.map((k) => ({ name: `${k}${k === was ? ' (inferred)' : ''}: ${KIND_HELP[k]}`, value: k })),
+    });
+    if (chosen !== was) kinds[c] = chosen;
+  }
+  return kinds;
+}
+
 /** Run the verb: exit 0 written (and checks clean), 1 written with findings, 2 usage. */
 export async function runInit(flags: InitFlags): Promise<number> {
   const out = flags.out;
@@ -57,12 +99,20 @@ export async function runInit(flags: InitFlags): Promise<number> {
   if (sample.status === 'unreadable') throw new UsageError(`cannot read "${flags.from}" as ${format.toUpperCase()}: ${sample.error}`);
   const { initSpec } = await import('../../compiler/index.js');
   const dataPath = specRelative(out, flags.from);
-  let choices = { target: flags.target, problem: flags.problem, name: flags.name };
+  const kinds = kindsFrom(flags.role ?? []);
+  let choices: InitChoices = { target: flags.target, problem: flags.problem, name: flags.name, kinds };
   const interactive = flags.input !== false && process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (interactive && !flags.target) {
     const first = initSpec(sample, dataPath, choices);
     if ('error' in first) throw new UsageError(first.error);
     choices = { ...choices, ...(await ask(sample, first)) };
+  }
+  if (interactive && Object.keys(kinds).length === 0) {
+    const proposed = initSpec(sample, dataPath, choices);
+    if ('error' in proposed) throw new UsageError(proposed.error);
+    const { inferredKind, profileSample } = await import('../../compiler/index.js');
+    const inferred = new Map(profileSample(sample).map((p) => [p.name, inferredKind(p)]));
+    choices = { ...choices, kinds: await askKinds(sample, proposed.target, inferred) };
   }
   const result = initSpec(sample, dataPath, choices);
   if ('error' in result) throw new UsageError(result.error);

@@ -10,6 +10,8 @@ export function registerInit(program: Command): void {
     .option('--target <column>', 'the column to predict (asked on a terminal, else proposed)')
     .addOption(new Option('--problem <kind>', 'the problem kind (default: from the target\'s values)').choices(['classification', 'regression']))
     .option('--name <name>', 'project name (default: from the file name)')
+    .option('--role <column=kind>', 'what a column becomes instead of what its values suggest (repeatable): ' +
+      'int, float, bool, category, text, datetime, id or ignore', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('-o, --out <spec>', 'where to write the spec', 'project.pipeline')
     .option('--force', 'overwrite an existing spec')
     .option('--no-input', 'never prompt, even on a terminal')
@@ -18,6 +20,7 @@ export function registerInit(program: Command): void {
       `
 Examples:
   $ pipec init --from data/customers.csv --target churned
+  $ pipec init --from data/tickets.csv --role message=text --role agent=ignore --no-input
   $ pipec init --from examples/iris-species/data.csv --out iris/project.pipeline --force`,
     )
     .action(async (opts: InitFlags) => {
@@ -32,6 +35,8 @@ export interface InitFlags {
   target?: string;
   problem?: 'classification' | 'regression';
   name?: string;
+  /** `--role column=kind`, in the order given. */
+  role?: string[];
   out: string;
   force?: boolean;
   /** false with `--no-input`. */

@@ -10,8 +10,8 @@ export const checkColumnGenerators: Check = {
     for (const c of data?.columns ?? []) {
       const name = c.name.value;
       const type = c.type.value;
-      // Roles (id, ignore, datetime) describe file columns: check-data-roles reports them on synthetic data.
-      if (type === 'id' || type === 'ignore' || type === 'datetime') continue;
+      // Roles (id, ignore, datetime, text) describe file columns: check-data-roles reports them on synthetic data.
+      if (type === 'id' || type === 'ignore' || type === 'datetime' || type === 'text') continue;
       if (type === 'category') {
         if (c.distribution) rep.report('PC3011', c.distribution, `category column "${name}" cannot use a numeric distribution`, 'give it shares: `{ a: 50%, b: 50% }`');
         else if (!c.categories && synthetic) rep.report('PC3011', c.name, `category column "${name}" has no category shares`, 'add shares: `{ a: 50%, b: 50% }`');

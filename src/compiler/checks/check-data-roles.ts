@@ -1,10 +1,13 @@
 // Rule: identifier-like and high-cardinality columns of the data file are declared; roles need a file (issue 12).
 import type { Check } from '../check-context.js';
-import { CARDINALITY_LIMIT, isHighCardinality, looksLikeIdentifier, profileSample } from '../data-sample.js';
+import { CARDINALITY_LIMIT, isHighCardinality, looksLikeIdentifier, looksLikeText, profileSample, type ColumnProfile } from '../data-sample.js';
 
-const ROLES = new Set(['id', 'ignore', 'datetime']);
+const ROLES = new Set(['id', 'ignore', 'datetime', 'text']);
 
-/** PC3108 identifier column, PC3109 high-cardinality category (both for undeclared columns); PC3110 role on synthetic data. */
+/**
+ * PC3108 identifier column, PC3109 high-cardinality category (both for undeclared columns); PC3110 role
+ * on synthetic data; PC3111 free text left undeclared or declared `category`.
+ */
 export const checkDataRoles: Check = {
   name: 'data-roles',
   run({ spec, rep, data }) {
@@ -21,11 +24,17 @@ export const checkDataRoles: Check = {
     }
     const at = d.path;
     if (data?.status !== 'ok' || !at) return;
-    const declared = new Set(d.columns.map((c) => c.name.value));
+    const declared = new Map(d.columns.map((c) => [c.name.value, c]));
     const target = d.target?.name.value ?? spec.project.target?.value;
     for (const p of profileSample(data)) {
-      if (declared.has(p.name) || p.name === target) continue;
-      if (looksLikeIdentifier(p)) {
+      const column = declared.get(p.name);
+      if (p.name === target || (column && column.type.value !== 'category')) continue;
+      if (looksLikeText(p)) {
+        rep.report('PC3111', column?.type ?? at, textMessage(p, at.value, data.complete),
+          `declare it \`column ${p.name} text\`: generated code turns its words into TF-IDF features instead of one-hot encoding a few repeated sentences`);
+      } else if (column) {
+        continue;
+      } else if (looksLikeIdentifier(p)) {
         rep.report('PC3108', at, `column "${p.name}" of "${at.value}" looks like an identifier (${p.distinct} distinct values in ${p.present} sampled rows)`,
           `declare it in the data block: \`column ${p.name} id\` (generated code never gives it to a model)`);
       } else if (isHighCardinality(p)) {
@@ -35,3 +44,8 @@ export const checkDataRoles: Check = {
     }
   },
 };
+
+function textMessage(p: ColumnProfile, file: string, complete: boolean): string {
+  const words = p.meanWords.toFixed(1);
+  return `column "${p.name}" of "${file}" holds free text (${p.distinct}${complete ? '' : '+'} distinct values of ${words} words on average in ${p.present} sampled rows)`;
+}

@@ -12,6 +12,7 @@ const ACCEPTS: Record<ColumnType, readonly InferredType[]> = {
   id: ['bool', 'int', 'float', 'datetime', 'category', 'empty'],
   ignore: ['bool', 'int', 'float', 'datetime', 'category', 'empty'],
   datetime: ['datetime', 'empty'],
+  text: ['category', 'empty'],
 };
 
 /** PC3105: a declared type the sampled values do not fit. */

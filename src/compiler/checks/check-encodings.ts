@@ -22,6 +22,9 @@ export const checkEncodings: Check = {
       const col = columns.get(name);
       if (!col) {
         if (closed) rep.report('PC2002', e.column, `\`encode\` uses unknown column "${name}"`, didYouMean(name, columns.keys(), 'columns'));
+      } else if (col.type.value === 'text') {
+        rep.report('PC3007', e.column, `column "${name}" is free text: it is vectorised (TF-IDF words), not encoded`,
+          `remove \`encode ${name} ${e.method.value}\`, or declare \`column ${name} category\` if its values are a few labels`);
       } else if (col.type.value !== 'category') {
         rep.report('PC3007', e.column, `column "${name}" is ${col.type.value}, only category columns can be encoded`,
           `remove \`encode ${name} ${e.method.value}\`, or declare the column as category`);

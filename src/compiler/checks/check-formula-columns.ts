@@ -9,7 +9,8 @@ export const checkFormulaColumns: Check = {
   run({ spec, rep }) {
     const p = spec.project;
     const file = p.file;
-    const categories = new Set((p.data?.columns ?? []).filter((c) => c.type.value === 'category').map((c) => c.name.value));
+    // Text columns are no numbers either (they are vectorised into word features).
+    const categories = new Map((p.data?.columns ?? []).filter((c) => c.type.value === 'category' || c.type.value === 'text').map((c) => [c.name.value, c.type.value]));
     const scope = formulaSites(p);
     const target = p.data?.target?.name.value ?? p.target?.value;
     for (const site of scope.sites) {
@@ -29,7 +30,7 @@ export const checkFormulaColumns: Check = {
       }
       for (const n of numericOperandNames(site.expr)) {
         if (categories.has(n.text) && !unknown.has(n.text)) {
-          rep.reportRange('PC3002', file, n.range, `${site.what} uses category column "${n.text}" as a number`,
+          rep.reportRange('PC3002', file, n.range, `${site.what} uses ${categories.get(n.text)} column "${n.text}" as a number`,
             'use numeric columns in formulas; category columns are encoded in the features block');
         }
       }
