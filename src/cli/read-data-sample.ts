@@ -49,15 +49,25 @@ export async function readDataSample(
   }
 }
 
+/** What the language server is given: a reader that answers at once, and a way to hear of late answers. */
+export interface EditorSampleReader {
+  /**
+   * The sample of a spec's data file now: CSV is read synchronously; a Parquet file (hyparquet is
+   * asynchronous) answers `undefined` until its read lands — the data checks wait for it — then
+   * every listener of `onReady` is called so the server analyses again and publishes the findings.
+   */
+  read(specPath: string, written: string, format: 'csv' | 'parquet'): DataSample | undefined;
+  onReady(listener: () => void): void;
+}
+
 /**
- * The synchronous reader of the language server (CSV only: hyparquet is asynchronous, so a Parquet
- * file is not sampled in the editor and its data checks wait for `pipec check`). Cached by path, size
- * and modification time: a keystroke must not re-read the file.
+ * The language server's reader. Cached by path, size and modification time: a keystroke must not
+ * re-read the file, and an edited file is read again.
  */
-export function csvSampleReader(limits: SampleLimits = CHECK_SAMPLE): (specPath: string, written: string, format: 'csv' | 'parquet') => DataSample | null {
-  const cache = new Map<string, { key: string; sample: DataSample }>();
-  return (specPath, written, format) => {
-    if (format !== 'csv') return null;
+export function editorSampleReader(limits: SampleLimits = CHECK_SAMPLE): EditorSampleReader {
+  const cache = new Map<string, { key: string; sample?: DataSample }>();
+  const listeners: (() => void)[] = [];
+  const read: EditorSampleReader['read'] = (specPath, written, format) => {
     const file = resolveDataPath(specPath, written);
     const base: DataSample = { specPath: written, resolvedPath: file, status: 'ok', format, sizeBytes: 0, columns: [], rows: [], complete: false, schemaTypes: {} };
     let key: string;
@@ -66,12 +76,21 @@ export function csvSampleReader(limits: SampleLimits = CHECK_SAMPLE): (specPath:
       const st = statSync(file);
       if (!st.isFile()) return { ...base, status: 'unreadable', error: 'it is not a file' };
       size = st.size;
-      key = `${st.size}:${st.mtimeMs}`;
+      key = `${format}:${st.size}:${st.mtimeMs}`;
     } catch {
       return { ...base, status: 'missing' };
     }
     const hit = cache.get(file);
-    if (hit && hit.key === key) return { ...hit.sample, specPath: written, resolvedPath: file };
+    if (hit && hit.key === key) return hit.sample ? { ...hit.sample, specPath: written, resolvedPath: file } : undefined;
+    if (format === 'parquet') {
+      cache.set(file, { key }); // in flight: later calls wait for it instead of starting another read
+      void readDataSample(file, written, format, limits).then((sample) => {
+        if (cache.get(file)?.key !== key) return; // the file changed meanwhile: that read is the one that counts
+        cache.set(file, { key, sample });
+        for (const l of listeners) l();
+      });
+      return undefined;
+    }
     let sample: DataSample;
     try {
       sample = { ...base, sizeBytes: size, ...sampleCsv(file, size, limits) };
@@ -81,6 +100,7 @@ export function csvSampleReader(limits: SampleLimits = CHECK_SAMPLE): (specPath:
     cache.set(file, { key, sample });
     return sample;
   };
+  return { read, onReady: (listener) => void listeners.push(listener) };
 }
 
 const oneLine = (s: string) => s.split('\n')[0]?.slice(0, 200) ?? '';

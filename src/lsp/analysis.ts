@@ -35,7 +35,10 @@ export interface Analysis {
   lifecycle: LifecycleDecl | null;
 }
 
-/** Reads the header and sample of a spec's data file (the CLI's disk reader), or null when it cannot now. */
+/**
+ * Reads the header and sample of a spec's data file (the CLI's disk reader); null or undefined when it
+ * cannot now (a Parquet read still in flight: the server analyses again when it lands).
+ */
 export type DataReader = (specPath: string, written: string, format: 'csv' | 'parquet') => DataSample | null | undefined;
 
 /** Analyse `text`. Never throws for bad input: a crash in a later stage only loses its models. */

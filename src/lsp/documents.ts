@@ -88,6 +88,18 @@ export class DocumentStore {
     }, delay);
   }
 
+  /** Analyse every open document again (a data file's sample became ready) and publish the results. */
+  refreshAll(): void {
+    for (const d of this.docs.values()) {
+      if (d.timer) clearTimeout(d.timer);
+      d.timer = null;
+      d.analysis = this.run(d.path, d.doc.getText());
+      d.clean = !d.analysis.diagnostics.some((x) => x.code.startsWith('PC0') && x.severity === 'error');
+      d.pending = [];
+      this.onAnalysed(d);
+    }
+  }
+
   /** Bring `d.analysis` up to the current text now (no-op when current). */
   flush(d: OpenDocument): Analysis {
     if (d.timer) clearTimeout(d.timer);

@@ -21,6 +21,8 @@ export interface ServerEnv {
   docsUri: string | null;
   /** The header and sample of a spec's data file (issue 12); absent: the data checks stay silent. */
   readData?: DataReader;
+  /** Registers a call for when a sample `readData` could not give at once (Parquet) is ready. */
+  onDataReady?: (listener: () => void) => void;
 }
 
 /** A fact and who produces it. */

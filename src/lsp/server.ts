@@ -44,6 +44,8 @@ export function startServer(connection: Connection, env: ServerEnv): void {
     const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown };
     snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     store = new DocumentStore(env, publish, typeof opts.debounceMs === 'number' ? opts.debounceMs : null);
+    // A Parquet sample arrives after the first analysis: analyse again so its findings are published.
+    env.onDataReady?.(() => store?.refreshAll());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

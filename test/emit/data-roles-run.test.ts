@@ -1,9 +1,12 @@
 /**
- * Column roles end to end (issue 12): a customers CSV with an identifier, a 2,000-level category and a
- * signup date compiles through the CLI's check path (the data file sampled) and runs epochs 001-005.
+ * Column roles end to end (issue 12): a customers CSV with an identifier, a 2,000-level category, a
+ * signup date and a free-text support note (plus missing values and a 1-in-7 target) compiles through
+ * the CLI's check path (the data file sampled) and runs epochs 001-005.
  * The id never reaches a model: the test reads the input columns of the model logged to MLflow (its
  * signature), and the features stay bounded (top levels + "other" instead of 2,000 one-hot columns).
- * The same rows without those three columns run as the baseline; both durations are printed.
+ * The note becomes at most 100 TF-IDF word features inside the registered model, which takes the raw
+ * text (its input schema types it `text`). The same rows without those four columns run as the
+ * baseline; both durations are printed.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,14 +50,16 @@ async function run(extras: boolean) {
   return { project, ir, seconds, inputs, info };
 }
 
-describe.runIf(hasPython())('column roles: id, datetime and a 2,000-level category through epoch 005', () => {
-  it('keeps the id away from the model, bounds the category and costs about the same as plain data', { timeout: 1_800_000 }, async () => {
+describe.runIf(hasPython())('column roles: id, datetime, a 2,000-level category and free text through epoch 005', () => {
+  it('keeps the id away from the model, bounds the category, vectorises the text and costs about the same as plain data', { timeout: 1_800_000 }, async () => {
     const plain = await run(false);
     const roles = await run(true);
-    console.log(`epochs 001-005, ${ROWS} rows: plain ${plain.seconds.toFixed(1)} s, with id + datetime + 2,000-level category ${roles.seconds.toFixed(1)} s`);
+    console.log(`epochs 001-005, ${ROWS} rows: plain ${plain.seconds.toFixed(1)} s, with id + datetime + 2,000-level category + text ${roles.seconds.toFixed(1)} s`);
     // The registered artifact takes RAW columns (issue 10): the id is not among them, so no caller
     // is asked for it; the date and the category arrive raw and are engineered inside the artifact.
-    expect(roles.inputs).toEqual(expect.arrayContaining(['signup', 'merchant']));
+    expect(roles.inputs).toEqual(expect.arrayContaining(['signup', 'merchant', 'note']));
+    // The served model's input schema (the API's request model) types the note as free text.
+    expect(roles.info.input_schema.find((c: { name: string }) => c.name === 'note')).toMatchObject({ type: 'text', nullable: true });
     expect(roles.inputs.filter((c) => c.includes('customer_id'))).toEqual([]);
     // What the estimator is fitted on (the feature pipeline's output): dates as calendar parts, the
     // category bounded (top 20 + other, not 2,000 columns), no id.
@@ -63,13 +68,20 @@ describe.runIf(hasPython())('column roles: id, datetime and a 2,000-level catego
     expect(features.filter((c) => c.includes('customer_id'))).toEqual([]);
     expect(features).toEqual(expect.arrayContaining(['signup__year', 'signup__month', 'signup__dayofweek', 'signup__days', 'merchant__other']));
     expect(features.filter((c) => c.startsWith('merchant__'))).toHaveLength(21);
-    expect(features.length).toBeLessThan(100);
+    // The note: TF-IDF weights of a bounded vocabulary (words such as "cancel" or "expensive"), with provenance.
+    const words = features.filter((c) => c.startsWith('note__'));
+    expect(words.length).toBeGreaterThan(10);
+    expect(words.length).toBeLessThanOrEqual(100);
+    expect(words).toEqual(expect.arrayContaining(['note__cancel', 'note__expensive']));
+    expect(pipeline.texts.note.terms).toHaveLength(words.length);
+    expect(pipeline.provenance.find((p: { name: string }) => p.name === 'note__cancel')).toMatchObject({ inputs: ['note'] });
+    expect(features.length).toBeLessThan(200);
     // Provenance records the drop and why.
     expect(pipeline.dropped).toEqual([{ column: 'customer_id', reason: 'declared `id` in the spec' }]);
     expect(pipeline.bounded).toEqual(['merchant']);
     // EDA reports the identifier and the many-level category as findings.
     const quality = JSON.parse(readFileSync(join(roles.project.dir, 'data', 'churn_roles', 'epoch003-exploratory-data-analysis', 'data_quality_report.json'), 'utf8'));
-    expect(quality.issues.map((i: { column: string }) => i.column)).toEqual(expect.arrayContaining(['customer_id', 'merchant']));
+    expect(quality.issues.map((i: { column: string }) => i.column)).toEqual(expect.arrayContaining(['customer_id', 'merchant', 'note']));
   });
 });
 

@@ -2,8 +2,10 @@
  * The server driven over stdio by a real JSON-RPC client, through an editing session on the example:
  * open → edit → diagnostics → hover → completion → definition → format → code action.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DocumentSymbolRequest,
@@ -154,5 +156,26 @@ describe('pipec lsp over stdio', () => {
     const renamed = apply(edit?.changes?.[URI] ?? []);
     expect(renamed.match(/credit_limit/g)).toBeNull();
     expect(renamed.match(/limit_usd/g)).toHaveLength(3);
+  });
+});
+
+describe('pipec lsp reads the data file like `pipec check` (issue 12)', () => {
+  // The PC3103 case (a declared column the file lacks, plus an identifier and a many-level category
+  // declared), over the same customers data as CSV and as Parquet. hyparquet is asynchronous: the
+  // Parquet findings arrive in a second publication, once the sample is read.
+  it.each([['csv', 'customers.csv'], ['parquet', 'customers.parquet']])('%s: publishes the data findings `pipec check` reports', async (_fmt, file) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pipec-lsp-data-'));
+    copyFileSync(join(ROOT, 'test/diagnostics/cases/data', file), join(dir, file));
+    const spec = readFileSync(join(ROOT, 'test/diagnostics/cases/PC3103-column-not-in-file.pipeline'), 'utf8').replace('data/customers.csv', file);
+    writeFileSync(join(dir, 'project.pipeline'), spec);
+    const cli = JSON.parse(runCli(['check', '--format', 'json', join(dir, 'project.pipeline')]).stdout) as { diagnostics: { code: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }[] };
+    expect(cli.diagnostics.map((d) => d.code)).toContain('PC3103');
+    const uri = pathToFileURL(join(dir, 'project.pipeline')).href;
+    const withData = s.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'PC3103'));
+    await s.open(uri, spec);
+    const published = await withData;
+    const range = (d: Diagnostic) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`;
+    expect(published.diagnostics.map((d) => `${String(d.code)} ${range(d)}`).sort())
+      .toEqual(cli.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`).sort());
   });
 });

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../lsp/server.js';
 import { createLibraryLoader, packageRoot, STDLIB_PREFIX } from '../load-stdlib.js';
-import { csvSampleReader } from '../read-data-sample.js';
+import { editorSampleReader } from '../read-data-sample.js';
 
 /** Serve until the client exits; resolves when the connection closes. */
 export async function runLsp(): Promise<void> {
@@ -19,6 +19,7 @@ export async function runLsp(): Promise<void> {
     file.startsWith(`${STDLIB_PREFIX}/`) ? pathToFileURL(join(stdlib, ...file.slice(STDLIB_PREFIX.length + 1).split('/'))).href : null;
   // A failed request to the client (one it does not implement) must not end the session.
   process.on('unhandledRejection', (err) => process.stderr.write(`pipec lsp: ${String(err)}\n`));
+  const data = editorSampleReader();
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
   startServer(connection, {
@@ -26,7 +27,8 @@ export async function runLsp(): Promise<void> {
     uriOf,
     textOf: (file) => loader.loaded.get(file) ?? null,
     docsUri: pathToFileURL(join(root, 'docs', 'diagnostics.md')).href,
-    readData: csvSampleReader(),
+    readData: data.read,
+    onDataReady: data.onReady,
   });
   await closed;
 }
