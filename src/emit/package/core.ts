@@ -14,6 +14,7 @@ const CORE_MODULES: readonly { path: string; template: string; sources: string[]
   { path: 'config.py', template: 'package/config.py.hbs', sources: ['data', 'features', 'models', 'limits', 'deploy', 'epochs', 'domino', 'risks'] },
   { path: 'data_processing.py', template: 'package/data_processing.py.hbs', sources: ['data'] },
   { path: 'feature_engineering.py', template: 'package/feature_engineering.py.hbs', sources: ['features'] },
+  { path: 'text_features.py', template: 'package/text_features.py.hbs', sources: [] },
   { path: 'validation.py', template: 'package/validation.py.hbs', sources: ['data'] },
   { path: 'error_handling.py', template: 'package/error_handling.py.hbs', sources: [] },
   { path: 'eda.py', template: 'package/eda.py.hbs', sources: ['data'] },
