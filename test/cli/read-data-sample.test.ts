@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDataSample, resolveDataPath } from '../../src/cli/read-data-sample.js';
-import { profileSample } from '../../src/compiler/data-sample.js';
+import { isHighCardinality, looksLikeIdentifier, looksLikeText, profileSample } from '../../src/compiler/data-sample.js';
 import { ROOT } from './helpers.js';
 
 const DATA = join(ROOT, 'test/diagnostics/cases/data');
@@ -53,6 +53,19 @@ describe('readDataSample', () => {
     expect(z.columns).toEqual(s.columns);
     expect(z.rows).toEqual([]);
     expect(profileSample(z).find((p) => p.name === 'age')?.type).toBe('int');
+  });
+
+  it('tells free text from identifiers and many-level categories (a helpdesk export, CRLF line ends)', async () => {
+    const s = await readDataSample(join(ROOT, 'test/fixtures/data/support_tickets.csv'), 'support_tickets.csv', 'csv');
+    const p = Object.fromEntries(profileSample(s).map((x) => [x.name, x]));
+    const kinds = (name: string) => ({ id: looksLikeIdentifier(p[name]!), text: looksLikeText(p[name]!), many: isHighCardinality(p[name]!) });
+    expect(kinds('message')).toEqual({ id: false, text: true, many: false }); // distinct sentences, ~10 words
+    expect(kinds('ticket_id')).toEqual({ id: true, text: false, many: false });
+    expect(kinds('product')).toEqual({ id: false, text: false, many: true }); // 120 one-word levels
+    expect(kinds('priority')).toEqual({ id: false, text: false, many: false });
+    expect(p.priority!.missingShare).toBeGreaterThan(0.05);
+    expect(p.opened!.type).toBe('datetime');
+    expect(p.product!.meanWords).toBe(0); // short values: words never counted
   });
 
   it('reports a missing file, a file that is not CSV/Parquet, and resolves paths from the spec folder', async () => {
