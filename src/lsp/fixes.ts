@@ -21,6 +21,7 @@ export interface QuickFix {
 const ticks = (s: string): string[] => [...s.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
 const concrete = (x: string): boolean => !/\.\.\.|…|<[a-z]+>|NAME/.test(x);
 const BLOCK_WORDS = ['project', 'features', 'deploy', 'domino', 'data', 'models', 'limits'];
+const COLUMN_TYPE_WORDS = ['int', 'float', 'category', 'bool', 'id', 'ignore', 'datetime', 'text'];
 
 /** What every rule reads: the analysis, the diagnostic, its span and statement, and the collector. */
 interface FixContext {
@@ -51,6 +52,7 @@ export function quickFixes(a: Analysis, d: Diagnostic): QuickFix[] {
   removeStatement(ctx);
   rewrite(ctx);
   addStatement(ctx);
+  declareColumn(ctx);
   addSpecial(a, d, b, add);
   return out;
 }
@@ -135,6 +137,20 @@ function addStatement({ a, d, b, hint, add }: FixContext): void {
   else {
     const p = b.project();
     if (p) add(`Add \`${line}\``, b.appendTo(p, line));
+  }
+}
+
+/**
+ * Data findings (PC3108 identifier, PC3109 many levels, PC3111 free text) name the declaration to write:
+ * "declare it ... `column note text`". On the declared type (`column note category`) change the type;
+ * on the data file's path append the declaration to the data block (one fix per suggested declaration).
+ */
+function declareColumn({ a, b, start, end, spanText, hint, add }: FixContext): void {
+  if (!/\bdeclare\b/.test(hint)) return;
+  for (const line of ticks(hint).filter((x) => /^column [A-Za-z_]\w* [a-z]+$/.test(x))) {
+    const type = line.split(' ')[2] as string;
+    if (COLUMN_TYPE_WORDS.includes(spanText) && a.text[start - 1] === ' ') add(`Declare it \`${type}\``, b.replace(start, end, type));
+    else if (spanText.startsWith('"')) add(`Add \`${line}\` to the data block`, b.appendToBlock('data', line));
   }
 }
 
