@@ -1,4 +1,4 @@
-// Rule: identifier-like and high-cardinality columns of the data file are declared; roles need a file (issue 12).
+// Rule: identifier-like, high-cardinality and free-text columns of the data file are declared; roles need a file (issue 12).
 import type { Check } from '../check-context.js';
 import { CARDINALITY_LIMIT, isHighCardinality, looksLikeIdentifier, looksLikeText, profileSample, type ColumnProfile } from '../data-sample.js';
 
