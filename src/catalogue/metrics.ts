@@ -39,6 +39,9 @@ export type MetricName = keyof typeof METRICS;
 
 const names = Object.keys(METRICS) as MetricName[];
 
+/** Whether `name` is a standard metric. */
+export const isMetricName = (name: string): name is MetricName => Object.hasOwn(METRICS, name);
+
 /** Standard metrics of each problem kind, in canonical order. */
 export const STANDARD_METRICS: Record<ProblemKind, readonly string[]> = {
   classification: names.filter((m) => METRICS[m].problem === 'classification'),

@@ -20,6 +20,18 @@ export type ParamValue = number | string | boolean | null;
 export type SearchDimension = readonly ParamValue[] | { readonly randint: readonly [number, number] }
   | { readonly uniform: readonly [number, number] } | { readonly loguniform: readonly [number, number] };
 
+/**
+ * How a classifier weights the classes of an imbalanced target (generated `model_selection.balance_params`).
+ * `value`: `balanced` is scikit-learn's inverse-frequency weighting; `negative_per_positive` the count of the
+ * first class over the second (XGBoost's binary `scale_pos_weight`). `wrapper`: the parameter belongs to the
+ * package's LabelEncodedClassifier (balanced sample weights at fit time), not to the estimator.
+ */
+export interface ClassWeighting {
+  readonly param: string;
+  readonly value: 'balanced' | 'negative_per_positive';
+  readonly wrapper: boolean;
+}
+
 /** How generated Python constructs a model. */
 export interface PythonConstruction {
   /**
@@ -45,6 +57,8 @@ export interface PythonConstruction {
   readonly gpu: { readonly param: string; readonly value: string } | null;
   /** Classifiers that need integer labels are wrapped in the package's LabelEncodedClassifier. */
   readonly labelEncode: boolean;
+  /** Class weighting for an imbalanced target, binary and multiclass; null: fitted unweighted. */
+  readonly imbalance: { readonly binary: ClassWeighting; readonly multiclass: ClassWeighting } | null;
 }
 
 /** One model of the catalogue. */
@@ -57,14 +71,17 @@ export interface ModelInfo {
   readonly search: Readonly<Record<string, SearchDimension>>;
 }
 
-const CPU_ONLY = { jobsParam: null, openmpThreads: false, problemParam: null, gpu: null, labelEncode: false } as const;
+const CPU_ONLY = { jobsParam: null, openmpThreads: false, problemParam: null, gpu: null, labelEncode: false, imbalance: null } as const;
+/** scikit-learn's `class_weight="balanced"` for any number of classes (Keras and the torch wrapper take it too). */
+const BALANCED_WEIGHT = { param: 'class_weight', value: 'balanced', wrapper: false } as const;
+const CLASS_WEIGHT = { binary: BALANCED_WEIGHT, multiclass: BALANCED_WEIGHT } as const;
 const TREES = { n_estimators: { randint: [50, 301] }, learning_rate: { loguniform: [0.01, 0.3] } } as const;
 
 /** Every model id, in catalogue order (docs, completions and default baselines follow it). */
 export const MODELS = {
   'sklearn.logistic_regression': {
     framework: 'sklearn', defaultBaseline: true,
-    python: { ...CPU_ONLY, estimator: { classification: 'sklearn.linear_model.LogisticRegression' }, params: { max_iter: 2000 }, seedParam: 'random_state' },
+    python: { ...CPU_ONLY, estimator: { classification: 'sklearn.linear_model.LogisticRegression' }, params: { max_iter: 2000 }, seedParam: 'random_state', imbalance: CLASS_WEIGHT },
     search: { C: { loguniform: [1e-3, 1e2] }, class_weight: [null, 'balanced'] },
   },
   'sklearn.linear_regression': {
@@ -76,7 +93,7 @@ export const MODELS = {
     framework: 'sklearn', defaultBaseline: true,
     python: {
       ...CPU_ONLY, estimator: { classification: 'sklearn.ensemble.RandomForestClassifier', regression: 'sklearn.ensemble.RandomForestRegressor' },
-      params: { n_estimators: 100 }, seedParam: 'random_state', jobsParam: 'n_jobs',
+      params: { n_estimators: 100 }, seedParam: 'random_state', jobsParam: 'n_jobs', imbalance: CLASS_WEIGHT,
     },
     search: {
       n_estimators: { randint: [50, 301] }, max_depth: [null, 5, 10, 20], min_samples_split: { randint: [2, 11] },
@@ -88,7 +105,7 @@ export const MODELS = {
     framework: 'sklearn', defaultBaseline: false,
     python: {
       ...CPU_ONLY, estimator: { classification: 'sklearn.ensemble.HistGradientBoostingClassifier', regression: 'sklearn.ensemble.HistGradientBoostingRegressor' },
-      params: { max_iter: 200, learning_rate: 0.1 }, seedParam: 'random_state', openmpThreads: true,
+      params: { max_iter: 200, learning_rate: 0.1 }, seedParam: 'random_state', openmpThreads: true, imbalance: CLASS_WEIGHT,
     },
     search: {
       max_iter: { randint: [50, 301] }, learning_rate: TREES.learning_rate, max_leaf_nodes: { randint: [15, 64] },
@@ -101,6 +118,12 @@ export const MODELS = {
       estimator: { classification: 'xgboost.XGBClassifier', regression: 'xgboost.XGBRegressor' },
       params: { n_estimators: 200, max_depth: 6, learning_rate: 0.1, tree_method: 'hist' },
       seedParam: 'random_state', jobsParam: 'n_jobs', openmpThreads: false, problemParam: null, gpu: { param: 'device', value: 'cuda' }, labelEncode: true,
+      // Binary: XGBoost's own scale_pos_weight; multiclass: it has no class_weight, the label wrapper
+      // fits with balanced sample weights instead.
+      imbalance: {
+        binary: { param: 'scale_pos_weight', value: 'negative_per_positive', wrapper: false },
+        multiclass: { param: 'class_weight', value: 'balanced', wrapper: true },
+      },
     },
     search: {
       n_estimators: TREES.n_estimators, max_depth: { randint: [3, 11] }, learning_rate: TREES.learning_rate,
@@ -112,7 +135,7 @@ export const MODELS = {
     python: {
       estimator: { classification: 'lightgbm.LGBMClassifier', regression: 'lightgbm.LGBMRegressor' },
       params: { n_estimators: 200, learning_rate: 0.05, num_leaves: 31, verbose: -1 },
-      seedParam: 'random_state', jobsParam: 'n_jobs', openmpThreads: false, problemParam: null, gpu: { param: 'device_type', value: 'gpu' }, labelEncode: false,
+      seedParam: 'random_state', jobsParam: 'n_jobs', openmpThreads: false, problemParam: null, gpu: { param: 'device_type', value: 'gpu' }, labelEncode: false, imbalance: CLASS_WEIGHT,
     },
     search: {
       n_estimators: TREES.n_estimators, learning_rate: TREES.learning_rate, num_leaves: { randint: [15, 128] },
@@ -123,7 +146,7 @@ export const MODELS = {
     framework: 'pytorch', defaultBaseline: false,
     python: {
       estimator: { classification: '.model_utils_wrappers.TorchMLP', regression: '.model_utils_wrappers.TorchMLP' },
-      params: {}, seedParam: 'seed', jobsParam: null, openmpThreads: false, problemParam: 'problem', gpu: { param: 'device', value: 'cuda' }, labelEncode: false,
+      params: {}, seedParam: 'seed', jobsParam: null, openmpThreads: false, problemParam: 'problem', gpu: { param: 'device', value: 'cuda' }, labelEncode: false, imbalance: CLASS_WEIGHT,
     },
     search: { hidden: [32, 64, 128], lr: { loguniform: [1e-4, 1e-2] } },
   },
@@ -131,7 +154,7 @@ export const MODELS = {
     framework: 'tensorflow', defaultBaseline: false,
     python: {
       ...CPU_ONLY, estimator: { classification: '.model_utils_wrappers.KerasMLP', regression: '.model_utils_wrappers.KerasMLP' },
-      params: {}, seedParam: 'seed', problemParam: 'problem',
+      params: {}, seedParam: 'seed', problemParam: 'problem', imbalance: CLASS_WEIGHT,
     },
     search: { hidden: [32, 64, 128], lr: { loguniform: [1e-4, 1e-2] } },
   },

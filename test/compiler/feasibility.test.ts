@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { checkSpec } from '../../src/compiler/index.js';
 import { assessFeasibility } from '../../src/compiler/feasibility/assess.js';
 import { judge, testRowsOf } from '../../src/compiler/feasibility/assess.js';
-import { rocAuc } from '../../src/compiler/feasibility/metrics.js';
+import { oracleMetrics, rocAuc } from '../../src/compiler/feasibility/metrics.js';
+import { boundOf } from '../../src/compiler/feasibility/oracle.js';
+import type { Simulation } from '../../src/compiler/feasibility/simulate.js';
+import { METRICS, STANDARD_METRICS } from '../../src/catalogue/index.js';
 import { emitProject } from '../../src/emit/index.js';
 import type { Ir } from '../../src/ir/schema.js';
 import { diskLoader, repoSource } from './helpers/disk-loader.js';
@@ -98,6 +101,31 @@ describe('synthetic oracle', () => {
     expect(judge('>=', 0.95, 0.8, 0.01, 'estimate')).toBe('unknown');
     expect(judge('>=', 0.805, 0.8, 0.01, 'upper')).toBe('marginal');
     expect(judge('>=', 0.7, 0.8, 0.01, 'upper')).toBe('feasible');
+  });
+
+  it("computes exactly the catalogue's metrics of each target kind, inside their ranges; limits in their better direction", () => {
+    const rows = 2_000;
+    const y = Float64Array.from({ length: rows }, (_, i) => i % 3 === 0 ? 1 : 0);
+    const truth = Float64Array.from({ length: rows }, (_, i) => (i % 3 === 0 ? 0.7 : 0.2) + (i % 7) / 100);
+    const sims: Record<'binary' | 'category' | 'float', Simulation> = {
+      binary: { rows, columns: new Map(), y, truth, classShares: null },
+      category: { rows, columns: new Map(), y, truth, classShares: [2 / 3, 1 / 3] },
+      float: { rows, columns: new Map(), y: truth.map((t, i) => t + (i % 5) / 10), truth, classShares: null },
+    };
+    for (const kind of ['binary', 'category', 'float'] as const) {
+      const [all] = oracleMetrics(sims[kind], kind, 4);
+      const names = STANDARD_METRICS[kind === 'float' ? 'regression' : 'classification'];
+      expect(Object.keys(all ?? {}).sort()).toEqual([...names].sort());
+      for (const name of names) {
+        const info = METRICS[name as keyof typeof METRICS];
+        const v = all?.[name] as number;
+        if (info.range[0] !== null) expect(v, name).toBeGreaterThanOrEqual(info.range[0]);
+        if (info.range[1] !== null) expect(v, name).toBeLessThanOrEqual(info.range[1]);
+        expect(['estimate', info.better === 'higher' ? 'upper' : 'lower']).toContain(boundOf(kind, name));
+      }
+    }
+    expect([boundOf('binary', 'log_loss'), boundOf('binary', 'roc_auc'), boundOf('binary', 'precision'), boundOf('float', 'mape')])
+      .toEqual(['lower', 'upper', 'estimate', 'estimate']);
   });
 });
 

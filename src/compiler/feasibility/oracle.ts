@@ -3,6 +3,7 @@
  * formula itself — with every standard metric. No model can beat it in expectation (the Bayes limit);
  * its spread over batches gives the sampling error of a metric measured on the test split's rows.
  */
+import { isMetricName, METRICS, type MetricName } from '../../catalogue/index.js';
 import type { Data } from '../../ir/schema.js';
 import type { OracleMetric } from '../../ir/feasibility-schema.js';
 import { oracleMetrics, type MetricValues } from './metrics.js';
@@ -15,15 +16,24 @@ const BATCHES = 10;
 
 type SyntheticData = Extract<Data, { kind: 'synthetic' }>;
 
-/** Metrics for which the oracle is a proven limit, and in which direction (higher or lower is better). */
-const BOUNDS: Record<'binary' | 'category' | 'float', Record<string, 'upper' | 'lower'>> = {
+/**
+ * Metrics for which the oracle is a proven limit (which metrics is a fact of the oracle; their direction,
+ * higher or lower is better, is the catalogue's).
+ */
+const PROVEN: Record<'binary' | 'category' | 'float', readonly MetricName[]> = {
   // Precision and recall alone can each reach 1 with an extreme threshold: the oracle only estimates them.
-  binary: { accuracy: 'upper', f1_score: 'upper', roc_auc: 'upper', log_loss: 'lower' },
+  binary: ['accuracy', 'f1_score', 'roc_auc', 'log_loss'],
   // A feature-blind target: F1 of a guess can beat predicting the majority, so only these are limits.
-  category: { accuracy: 'upper', roc_auc: 'upper', log_loss: 'lower' },
+  category: ['accuracy', 'roc_auc', 'log_loss'],
   // The conditional mean minimises squared error; MAE too for symmetric noise; MAPE has another optimum.
-  float: { mse: 'lower', rmse: 'lower', mae: 'lower', r2_score: 'upper' },
+  float: ['mse', 'rmse', 'mae', 'r2_score'],
 };
+
+/** `upper` (no model scores higher) or `lower` for a proven limit, in the metric's better direction; else `estimate`. */
+export function boundOf(kind: keyof typeof PROVEN, metric: string): OracleMetric['bound'] {
+  if (!isMetricName(metric) || !PROVEN[kind].includes(metric)) return 'estimate';
+  return METRICS[metric].better === 'higher' ? 'upper' : 'lower';
+}
 
 /** Four significant digits: the IR must not depend on the last bits of Math.exp. */
 export function round4(x: number): number {
@@ -61,7 +71,7 @@ export function computeOracle(data: SyntheticData, metrics: readonly string[], t
     const seTest = sd * Math.sqrt(size / Math.max(testRows, 1));
     const seEstimate = sd * Math.sqrt(size / ORACLE_ROWS);
     const halfWidth = 1.96 * Math.sqrt(seTest ** 2 + seEstimate ** 2);
-    out.push({ metric, value: round4(value), halfWidth: round4(halfWidth), bound: BOUNDS[kind][metric] ?? 'estimate' });
+    out.push({ metric, value: round4(value), halfWidth: round4(halfWidth), bound: boundOf(kind, metric) });
   }
   return out;
 }

@@ -14,7 +14,8 @@ export function catalogueView(): { models: Record<string, unknown>; metrics: Rec
     return [id, {
       framework: m.framework, module: f.module, pip: f.pip, optional: f.optional,
       estimator: p.estimator, params: p.params, seed_param: p.seedParam, jobs_param: p.jobsParam, openmp_threads: p.openmpThreads,
-      problem_param: p.problemParam, gpu: p.gpu, label_encode: p.labelEncode, search: m.search,
+      problem_param: p.problemParam, gpu: p.gpu, label_encode: p.labelEncode,
+      imbalance: p.imbalance, search: m.search,
     }];
   }));
   const metrics = Object.fromEntries(Object.entries(METRICS).map(([name, m]) => [name, {
