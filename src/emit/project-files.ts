@@ -3,6 +3,7 @@
  * (initial state), README.md, requirements.txt, pyproject.toml (pytest config) and .gitignore.
  */
 import { REQUIRED_FRAMEWORK_PACKAGES } from '../catalogue/index.js';
+import { upstreamOf } from '../ir/dag.js';
 import { formatPipecSource, GIT_SOURCE_FORM, TARBALL_SOURCE_FORM } from './ci/install-source.js';
 import { makeFile } from './files.js';
 import { pinnedLines } from './pins.js';
@@ -21,13 +22,17 @@ export const STATE_SCHEMA_VERSION = 1;
 
 /**
  * Compiled gate rules per epoch, in the shape `pipec_runtime.config.load_gate_rules` reads:
- * `{"epochs": {"005": {after, produces, gate, review}}}`.
+ * `{"epochs": {"005": {after, ancestors, produces, gate, review}}}`. The only producer of the document:
+ * the runtime reads it and never rebuilds it; `ancestors` (every transitive prerequisite, from
+ * ir/dag.ts) spares the runtime a DAG walk of its own.
  */
 export function gateRulesDocument(ctx: EmitContext): unknown {
   return {
     project: ctx.ir.project.name,
     epochs: Object.fromEntries(
-      ctx.ir.epochs.map((e) => [e.id, { after: e.after, produces: e.produces, gate: e.gate, review: e.review }]),
+      ctx.ir.epochs.map((e) => [e.id, {
+        after: e.after, ancestors: upstreamOf(ctx.ir, e.id), produces: e.produces, gate: e.gate, review: e.review,
+      }]),
     ),
   };
 }

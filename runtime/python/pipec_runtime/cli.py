@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         ir = config.load_ir(root)
         paths = ProjectPaths(root, ir)
         store = StateStore(paths.context_dir, ir["project"]["name"])
-        rules = config.load_gate_rules(root, ir)
+        rules = config.load_gate_rules(root)
         epoch = getattr(args, "epoch", None)
         if epoch is not None:
             config.find_epoch(ir, epoch)

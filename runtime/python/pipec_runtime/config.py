@@ -11,13 +11,9 @@ from typing import Any
 from .errors import ValidationError
 from .jsonio import read_json
 
-# Defaults of the Domino lifecycle (binary units, as the compiler normalises them), used when a value is missing from the IR (older IR or tests).
-DEFAULT_LIMITS: dict[str, Any] = {
-    "maxFileSizeBytes": 50 * 1024 ** 2,
-    "maxMemoryBytes": 12 * 1024 ** 3,
-    "chunkRows": 10_000,
-    "checkpoint": {"everyPercent": 10, "everySeconds": 300},
-}
+#: The IR's limits the runtime reads. The compiler fills every one (spec, library, else the language
+#: catalogue's defaults: src/catalogue/limits.ts), so the runtime keeps no defaults of its own.
+LIMIT_KEYS = ("maxFileSizeBytes", "maxMemoryBytes", "chunkRows", "checkpoint")
 
 
 def project_root() -> Path:
@@ -39,13 +35,16 @@ def load_ir(root: Path) -> dict[str, Any]:
 
 
 def limits_of(ir: dict[str, Any]) -> dict[str, Any]:
-    """The IR's limits with defaults filled in and environment overrides applied.
+    """The IR's limits with environment overrides applied.
 
     PIPEC_MAX_MEMORY_BYTES / PIPEC_MAX_FILE_SIZE_BYTES / PIPEC_CHUNK_ROWS override the spec (set by
-    `pipec run --max-memory` and by tests).
+    `pipec run --max-memory` and by tests). An IR without them was not written by this pipec.
     """
-    limits = {**DEFAULT_LIMITS, **(ir.get("limits") or {})}
-    limits["checkpoint"] = {**DEFAULT_LIMITS["checkpoint"], **(limits.get("checkpoint") or {})}
+    given = ir.get("limits") or {}
+    missing = [k for k in LIMIT_KEYS if k not in given]
+    if missing:
+        raise ValidationError(f"the IR has no limits {', '.join(missing)}: regenerate the project with `pipec compile`")
+    limits = {**given, "checkpoint": dict(given["checkpoint"])}
     for env, key in (("PIPEC_MAX_MEMORY_BYTES", "maxMemoryBytes"), ("PIPEC_MAX_FILE_SIZE_BYTES", "maxFileSizeBytes"),
                      ("PIPEC_CHUNK_ROWS", "chunkRows")):
         raw = os.environ.get(env)
@@ -63,25 +62,29 @@ class EpochRules:
 
     epoch: str
     after: list[str]
+    #: Every transitive prerequisite, sorted (computed by the compiler's DAG, src/ir/dag.ts).
+    ancestors: list[str]
     produces: list[dict[str, Any]]
     gate: list[dict[str, Any]]
     review: dict[str, Any] | None
 
 
-def load_gate_rules(root: Path, ir: dict[str, Any] | None = None) -> dict[str, EpochRules]:
-    """Gate rules per epoch from `.context/gate_rules.json`; derived from the IR when the file is absent."""
-    data = read_json(root / ".context" / "gate_rules.json", None)
+def load_gate_rules(root: Path) -> dict[str, EpochRules]:
+    """Gate rules per epoch from `.context/gate_rules.json`, which only the compiler writes."""
+    path = root / ".context" / "gate_rules.json"
+    data = read_json(path, None)
     if data is None:
-        ir = ir if ir is not None else load_ir(root)
-        data = {"epochs": {e["id"]: {"after": e.get("after", []), "produces": e.get("produces", []),
-                                     "gate": e.get("gate", []), "review": e.get("review")}
-                           for e in ir.get("epochs", [])}}
+        raise ValidationError(f"no {path}: regenerate the project with `pipec compile`")
     epochs = data.get("epochs") if isinstance(data, dict) else None
     if not isinstance(epochs, dict):
-        raise ValidationError(f"{root / '.context/gate_rules.json'} has no 'epochs' object")
+        raise ValidationError(f"{path} has no 'epochs' object")
+    older = sorted(eid for eid, e in epochs.items() if "ancestors" not in e)
+    if older:
+        # Without them no prerequisite would be checked: refuse rather than run unguarded.
+        raise ValidationError(f"{path} lists no ancestors for epoch {', '.join(older)}: regenerate the project with `pipec compile`")
     return {
-        eid: EpochRules(eid, list(e.get("after", [])), list(e.get("produces", [])), list(e.get("gate", [])),
-                        e.get("review"))
+        eid: EpochRules(eid, list(e.get("after", [])), list(e["ancestors"]), list(e.get("produces", [])),
+                        list(e.get("gate", [])), e.get("review"))
         for eid, e in sorted(epochs.items())
     }
 
@@ -96,12 +99,5 @@ def find_epoch(ir: dict[str, Any], epoch_id: str) -> dict[str, Any]:
 
 
 def ancestors(rules: dict[str, EpochRules], epoch_id: str) -> list[str]:
-    """All transitive prerequisites of an epoch, sorted."""
-    seen: set[str] = set()
-    stack = list(rules[epoch_id].after) if epoch_id in rules else []
-    while stack:
-        e = stack.pop()
-        if e not in seen:
-            seen.add(e)
-            stack.extend(rules[e].after if e in rules else [])
-    return sorted(seen)
+    """All transitive prerequisites of an epoch, sorted (as the compiler listed them)."""
+    return list(rules[epoch_id].ancestors) if epoch_id in rules else []

@@ -49,7 +49,7 @@ class EpochContext:
         self.project_name: str = self.ir["project"]["name"]
         self.limits: dict[str, Any] = config.limits_of(self.ir)
         self.paths = ProjectPaths(self.root, self.ir, epoch_id)
-        self.rules = config.load_gate_rules(self.root, self.ir)
+        self.rules = config.load_gate_rules(self.root)
         self.state = StateStore(self.paths.context_dir, self.project_name)
         self.lineage = Lineage(self.paths.context_dir, epoch_id)
         cp = self.limits["checkpoint"]
@@ -67,7 +67,7 @@ class EpochContext:
         self._t0 = 0.0
         parent = os.environ.get("PIPEC_PARENT_PID")
         self._parent_pid = int(parent) if parent and parent.isdigit() else None
-        self._units = {f["name"]: f["unit"] for f in self.rules.get(epoch_id, config.EpochRules(epoch_id, [], [], [], None)).produces}
+        self._units = {f["name"]: f["unit"] for f in self.rules.get(epoch_id, config.EpochRules(epoch_id, [], [], [], [], None)).produces}
 
     @classmethod
     def start(cls, epoch_id: str, root: Path | str | None = None, resume: bool | None = None) -> "EpochContext":

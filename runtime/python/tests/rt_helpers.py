@@ -44,6 +44,35 @@ def make_ir(epochs: list[dict[str, Any]], **limits: Any) -> dict[str, Any]:
             "deploy": {"api": None, "app": None, "promote": None}, "risks": []}
 
 
+def gate_rules_document(ir: dict[str, Any]) -> dict[str, Any]:
+    """`.context/gate_rules.json` as `pipec compile` writes it (src/emit/project-files.ts
+    gateRulesDocument, test/emit/gate-rules.test.ts holds the runtime to that document), for the
+    hand-made IRs of these tests."""
+    after = {e["id"]: e["after"] for e in ir["epochs"]}
+
+    def upstream(eid: str) -> list[str]:
+        seen: set[str] = set()
+        stack = list(after[eid])
+        while stack:
+            cur = stack.pop()
+            if cur not in seen and cur in after:
+                seen.add(cur)
+                stack.extend(after[cur])
+        return sorted(seen)
+
+    return {"project": ir["project"]["name"],
+            "epochs": {e["id"]: {"after": e["after"], "ancestors": upstream(e["id"]), "produces": e["produces"],
+                                 "gate": e["gate"], "review": e["review"]} for e in ir["epochs"]}}
+
+
+def write_compiled(root: Path, ir: dict[str, Any]) -> None:
+    """What `pipec compile` writes for the runtime: `.pipec/ir.json` and `.context/gate_rules.json`."""
+    (root / ".pipec").mkdir(parents=True, exist_ok=True)
+    (root / ".context").mkdir(parents=True, exist_ok=True)
+    (root / ".pipec" / "ir.json").write_text(json.dumps(ir, indent=2))
+    (root / ".context" / "gate_rules.json").write_text(json.dumps(gate_rules_document(ir), indent=2))
+
+
 DEFAULT_EPOCHS = [
     epoch("001", "generate", [], [("data.rows", "count")], [rule("001:1", "data.rows", ">=", 10, "count")]),
     epoch("002", "assess", ["001"], [("quality.ok", "bool")], [rule("002:1", "quality.ok", "==", True, "bool")],
@@ -60,8 +89,8 @@ class Project:
     def __init__(self, root: Path, ir: dict[str, Any]) -> None:
         self.root = root
         self.ir = ir
-        (root / ".pipec").mkdir(parents=True)
-        (root / ".pipec" / "ir.json").write_text(json.dumps(ir, indent=2))
+        root.mkdir(parents=True)
+        write_compiled(root, ir)
 
     def script(self, eid: str, body: str) -> Path:
         e = next(e for e in self.ir["epochs"] if e["id"] == eid)

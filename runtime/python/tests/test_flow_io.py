@@ -19,6 +19,7 @@ if str(RUNTIME_DIR) not in sys.path:
 
 from pipec_runtime import flow_bundle, flow_io  # noqa: E402
 from pipec_runtime.errors import ValidationError  # noqa: E402
+from rt_helpers import write_compiled  # noqa: E402
 
 
 def _epoch(eid: str, name: str, after: list[str], produces: list[tuple[str, str]], review: str | None = None) -> dict:
@@ -74,8 +75,8 @@ with EpochContext.start("002") as ctx:
 
 def make_project(root: Path, scripts: dict[str, str] | None = None, plan: dict | None = None) -> Path:
     """A generated-project layout: IR, flow plan, runtime under src/, epoch scripts."""
-    (root / ".pipec").mkdir(parents=True)
-    (root / ".pipec" / "ir.json").write_text(json.dumps(IR))
+    root.mkdir(parents=True)
+    write_compiled(root, IR)
     (root / "flows").mkdir()
     (root / "flows" / "flow_io.json").write_text(json.dumps(plan or PLAN))
     (root / "src").mkdir()
@@ -235,8 +236,6 @@ def test_fresh_copy_has_the_repository_and_nothing_a_run_wrote(tmp_path: Path) -
     from pipec_runtime import workcopy
     job = make_project(tmp_path / "job")
     (job / ".pipec" / "manifest.json").write_text(json.dumps({"files": [{"path": ".context/gate_rules.json"}]}))
-    (job / ".context").mkdir()
-    (job / ".context" / "gate_rules.json").write_text("{}")
     (job / ".context" / "pipeline_state.json").write_text("{}")
     for p in ("data/tiny/x.parquet", "artifacts/m.joblib", "mlruns.db", "src/pipec_runtime/__pycache__/a.pyc"):
         (job / p).parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ import pytest
 from pipec_runtime.errors import ValidationError
 from pipec_runtime.paths import ProjectPaths
 
-from rt_helpers import DEFAULT_EPOCHS, make_ir
+from rt_helpers import DEFAULT_EPOCHS, make_ir, write_compiled
 
 IR = make_ir(DEFAULT_EPOCHS)
 
@@ -93,7 +93,7 @@ def test_cli_gate_record_rechecks_recorded_facts(project) -> None:
     for e in project.ir["epochs"]:
         if e["id"] == "001":
             e["gate"][0]["value"] = 20  # stricter: data.rows >= 20, unreachable with 12 rows
-    (project.root / ".pipec" / "ir.json").write_text(json.dumps(project.ir))
+    write_compiled(project.root, project.ir)
     failed = project.cli("gate", "001", "--record")
     assert failed.returncode == 1
     rec = project.state()["epochs"]["001"]
@@ -105,7 +105,7 @@ def test_cli_gate_record_rechecks_recorded_facts(project) -> None:
     for e in project.ir["epochs"]:
         if e["id"] == "001":
             e["gate"][0]["value"] = 5
-    (project.root / ".pipec" / "ir.json").write_text(json.dumps(project.ir))
+    write_compiled(project.root, project.ir)
     passed = project.cli("--json", "gate", "001", "--record")
     assert passed.returncode == 0 and json.loads(passed.stdout)["passed"] is True
     rec = project.state()["epochs"]["001"]
@@ -113,3 +113,17 @@ def test_cli_gate_record_rechecks_recorded_facts(project) -> None:
     # Without --record the gate is only evaluated: nothing is written.
     before = project.state()
     assert project.cli("gate", "001").returncode == 0 and project.state()["updated_at"] == before["updated_at"]
+
+
+def test_compiled_documents_are_read_never_rebuilt(tmp_path: Path) -> None:
+    from pipec_runtime import config
+
+    write_compiled(tmp_path, IR)
+    rules = config.load_gate_rules(tmp_path)
+    assert config.ancestors(rules, "004") == ["001", "002", "003"] and config.ancestors(rules, "001") == []
+    # Only the compiler writes gate rules: without the file the runtime says so instead of deriving them.
+    (tmp_path / ".context" / "gate_rules.json").unlink()
+    with pytest.raises(ValidationError, match=r"gate_rules.json: regenerate the project with `pipec compile`"):
+        config.load_gate_rules(tmp_path)
+    with pytest.raises(ValidationError, match=r"the IR has no limits chunkRows"):
+        config.limits_of({**IR, "limits": {k: v for k, v in IR["limits"].items() if k != "chunkRows"}})
