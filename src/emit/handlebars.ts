@@ -8,7 +8,11 @@ import { cssStr, identText, jsonText, mdCode, mdCodeCell, mdText, pyComment, pyD
 
 /** Renders templates by key (path relative to `stdlib/templates/`). */
 export interface TemplateEngine {
-  /** Render template `key` with `view`; throws if the template is missing or a field is absent. */
+  /**
+   * Render template `key` with `view`; throws if the template is missing or a field is absent. A key
+   * without the `.hbs` suffix is a plain file (Python with nothing to template, kept as a real `.py`
+   * that ruff and mypy check): its text is returned verbatim.
+   */
   render(key: string, view: object): string;
   /** Whether a template exists. */
   has(key: string): boolean;
@@ -51,6 +55,11 @@ export function createTemplateEngine(templates: ReadonlyMap<string, string>): Te
   return {
     has: (key) => templates.has(key),
     render(key, view) {
+      if (!key.endsWith('.hbs')) {
+        const text = templates.get(key);
+        if (text === undefined) throw new Error(`plain file not found: ${key}`);
+        return text;
+      }
       let tpl = cache.get(key);
       if (!tpl) {
         const text = templates.get(key);

@@ -75,6 +75,6 @@ export function emitProjectFiles(ctx: EmitContext): OutputFile[] {
     makeFile('README.md', engine.render('project/README.md.hbs', view), ['project', 'epochs', 'deploy']),
     makeFile('requirements.txt', `${pinnedLines([...PROJECT_REQUIREMENTS]).join('\n')}\n`, ['project']),
     makeFile('pyproject.toml', engine.render('project/pyproject.toml.hbs', view), ['project']),
-    makeFile('.gitignore', engine.render('project/gitignore.hbs', view), ['project']),
+    makeFile('.gitignore', engine.render('project/gitignore', view), ['project']),
   ];
 }

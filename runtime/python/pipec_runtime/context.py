@@ -15,7 +15,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Iterable, Iterator
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Literal
 
 from . import config, console
 from .checkpoints import Checkpointer
@@ -107,7 +107,7 @@ class EpochContext:
             raise
         return self
 
-    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> bool:
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> Literal[False]:
         ok = exc is None
         hook_error: BaseException | None = None
         for hook in [*self.global_exit_hooks, *self.exit_hooks]:
@@ -134,15 +134,15 @@ class EpochContext:
             return False
         failures = [r for r in gate["results"] if not r["passed"]]
         msg = f"epoch {self.epoch_id} gate failed: " + "; ".join(describe_failure(r) for r in failures)
-        err = GateFailedError(msg, failures=[{"rule": r["rule"], "expected": r["expected"], "observed": r["observed"],
-                                              "message": r["message"]} for r in failures])
+        gate_error = GateFailedError(msg, failures=[{"rule": r["rule"], "expected": r["expected"], "observed": r["observed"],
+                                                     "message": r["message"]} for r in failures])
         self.state.mark_finished(self.epoch_id, "failed", elapsed=elapsed, gate=gate, peak_memory_bytes=peak_rss_bytes(),
-                                 error={"type": err.kind, "message": msg, "at": now_iso()})
-        log_error(self.paths.context_dir, self.epoch_id, err)
+                                 error={"type": gate_error.kind, "message": msg, "at": now_iso()})
+        log_error(self.paths.context_dir, self.epoch_id, gate_error)
         # The work finished; only its result fell short. A rerun must redo it, not skip every step.
         self.checkpoint.clear()
         self._close_tracking(False, "failed")
-        raise err
+        raise gate_error
 
     def _fail(self, exc: BaseException, status: str) -> None:
         elapsed = time.monotonic() - self._t0 if self._t0 else None

@@ -10,6 +10,7 @@ the consumer's data lineage.
 """
 from __future__ import annotations
 
+import functools
 import json
 import tarfile
 from pathlib import Path
@@ -63,7 +64,7 @@ def _merge_context(project_root: Path, epoch_id: str, bundle: str) -> list[str]:
                 continue
             incoming = json.loads(tar.extractfile(member).read().decode("utf-8"))  # type: ignore[union-attr]
             context.mkdir(parents=True, exist_ok=True)
-            update_json(context / name, lambda doc, new=incoming: _merge_json(doc, new), lambda new=incoming: type(new)())
+            update_json(context / name, functools.partial(_merge_json, incoming=incoming), type(incoming))
             merged.append(name)
     return sorted(merged)
 

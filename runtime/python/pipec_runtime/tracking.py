@@ -40,14 +40,13 @@ class Tracker:
                 try:
                     import mlflow  # heavy: only when an epoch actually tracks something
                 except ImportError:
-                    mlflow = None
-                if mlflow is not None:
-                    if not on_domino() and not os.environ.get("MLFLOW_TRACKING_URI"):
-                        mlflow.set_tracking_uri(f"sqlite:///{(self.project_root / 'mlruns.db').as_posix()}")
-                    mlflow.set_experiment(self.experiment)
-                    if mlflow.active_run() is None:
-                        mlflow.start_run(run_name=self.run_name, tags=self.tags or None)
-                    self._mlflow = mlflow
+                    return None
+                if not on_domino() and not os.environ.get("MLFLOW_TRACKING_URI"):
+                    mlflow.set_tracking_uri(f"sqlite:///{(self.project_root / 'mlruns.db').as_posix()}")
+                mlflow.set_experiment(self.experiment)
+                if mlflow.active_run() is None:
+                    mlflow.start_run(run_name=self.run_name, tags=self.tags or None)
+                self._mlflow = mlflow
         return self._mlflow
 
     def _local(self) -> Path:

@@ -23,7 +23,7 @@ export function emitEpoch007(ctx: EmitContext): OutputFile[] {
     notebooks: [{ file: 'deployment.ipynb', template: 'epoch007/deployment.ipynb.py.hbs' }],
     files: [
       { path: 'app/app.py', template: 'epoch007/app.py.hbs' },
-      { path: 'app/style.css', template: 'epoch007/style.css.hbs' },
+      { path: 'app/style.css', template: 'epoch007/style.css' },
       { path: 'scripts/model_api.py', template: 'epoch007/model_api.py.hbs' },
     ],
     extra: {
@@ -40,6 +40,6 @@ export function emitEpoch007(ctx: EmitContext): OutputFile[] {
   });
   if (!epoch) return files;
   // app.sh is a shell script: emitted separately so it gets the executable bit.
-  const sh = ctx.engine.render('epoch007/app.sh.hbs', { project: ctx.project });
+  const sh = ctx.engine.render('epoch007/app.sh', { project: ctx.project });
   return [...files, makeFile(`${epoch.dir}/app/app.sh`, sh, ['project', 'deploy', 'epochs.007'], true)];
 }

@@ -16,7 +16,7 @@ import { pluginApiUsed } from './plugin-api.js';
 export const FLOW_TEMPLATES = {
   flow: 'flows/flow.py.hbs',
   local: 'flows/flow_local.py.hbs',
-  runNode: 'flows/run_node.py.hbs',
+  runNode: 'flows/run_node.py',
   readme: 'flows/README.md.hbs',
 } as const;
 

@@ -8,13 +8,13 @@ import { emitPackageFile } from './module.js';
 
 /** Module file → template key and the IR sections it depends on. */
 const MODULES: readonly { path: string; template: string; sources: string[] }[] = [
-  { path: 'model_utils.py', template: 'package/model_utils.py.hbs', sources: ['models'] },
-  { path: 'model_utils_tuning.py', template: 'package/model_utils_tuning.py.hbs', sources: ['models'] },
-  { path: 'model_utils_wrappers.py', template: 'package/model_utils_wrappers.py.hbs', sources: ['models'] },
-  { path: 'model_utils_registry.py', template: 'package/model_utils_registry.py.hbs', sources: ['models', 'deploy'] },
-  { path: 'model_utils_report.py', template: 'package/model_utils_report.py.hbs', sources: [] },
-  { path: 'model_artifact.py', template: 'package/model_artifact.py.hbs', sources: ['data', 'features'] },
-  { path: 'model_selection.py', template: 'package/model_selection.py.hbs', sources: ['models'] },
+  { path: 'model_utils.py', template: 'package/model_utils.py', sources: ['models'] },
+  { path: 'model_utils_tuning.py', template: 'package/model_utils_tuning.py', sources: ['models'] },
+  { path: 'model_utils_wrappers.py', template: 'package/model_utils_wrappers.py', sources: ['models'] },
+  { path: 'model_utils_registry.py', template: 'package/model_utils_registry.py', sources: ['models', 'deploy'] },
+  { path: 'model_utils_report.py', template: 'package/model_utils_report.py', sources: [] },
+  { path: 'model_artifact.py', template: 'package/model_artifact.py', sources: ['data', 'features'] },
+  { path: 'model_selection.py', template: 'package/model_selection.py', sources: ['models'] },
   { path: 'tests/test_model_utils.py', template: 'package/tests/test_model_utils.py.hbs', sources: ['models'] },
   { path: 'tests/test_model_selection.py', template: 'package/tests/test_model_selection.py.hbs', sources: ['models', 'data'] },
 ];

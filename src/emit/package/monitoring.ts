@@ -9,8 +9,8 @@ import { emitPackageFile } from './module.js';
 /** Emits the monitoring and retrospective modules of `src/<project>/`. */
 export function emitPackageMonitoring(ctx: EmitContext): OutputFile[] {
   return [
-    emitPackageFile(ctx, 'monitoring.py', 'package/monitoring.py.hbs', []),
-    emitPackageFile(ctx, 'retrospective.py', 'package/retrospective.py.hbs', ['epochs']),
+    emitPackageFile(ctx, 'monitoring.py', 'package/monitoring.py', []),
+    emitPackageFile(ctx, 'retrospective.py', 'package/retrospective.py', ['epochs']),
     emitPackageFile(ctx, 'tests/test_monitoring.py', 'package/tests/test_monitoring.py.hbs', []),
     emitPackageFile(ctx, 'tests/test_retrospective.py', 'package/tests/test_retrospective.py.hbs', ['epochs']),
   ];

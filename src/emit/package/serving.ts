@@ -7,7 +7,7 @@ import { emitPackageFile } from './module.js';
 export function emitPackageServing(ctx: EmitContext): OutputFile[] {
   return [
     emitPackageFile(ctx, 'serving.py', 'package/serving.py.hbs', ['deploy']),
-    emitPackageFile(ctx, 'request_log.py', 'package/request_log.py.hbs', ['deploy']),
+    emitPackageFile(ctx, 'request_log.py', 'package/request_log.py', ['deploy']),
     emitPackageFile(ctx, 'tests/test_serving.py', 'package/tests/test_serving.py.hbs', ['deploy']),
   ];
 }

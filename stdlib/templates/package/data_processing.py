@@ -8,7 +8,7 @@ vectorised over the complete columns before missing values are injected.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -23,7 +23,7 @@ BLOCK_ROWS = 4096
 _MISSING_STREAM = 1
 _TARGET_STREAM = 1_000_003
 
-_FUNCS = {
+_FUNCS: dict[str, Callable[[Any], Any]] = {
     "log": lambda a: np.log(np.where(a > 0, a, np.nan)),
     "exp": np.exp,
     "sqrt": lambda a: np.sqrt(np.where(a >= 0, a, np.nan)),
@@ -92,10 +92,10 @@ def _sample(dist: dict[str, Any], rng: np.random.Generator, n: int) -> np.ndarra
 
 def _column_values(col: dict[str, Any], rng: np.random.Generator, n: int) -> np.ndarray:
     if col.get("categories"):
-        values = [c["value"] for c in col["categories"]]
+        labels = [c["value"] for c in col["categories"]]
         shares = np.asarray([c["share"] for c in col["categories"]], dtype="float64")
-        picked = rng.choice(len(values), size=n, p=shares / shares.sum())
-        out = np.asarray(values, dtype=object)[picked]
+        picked = rng.choice(len(labels), size=n, p=shares / shares.sum())
+        out = np.asarray(labels, dtype=object)[picked]
         if col["type"] == "bool":
             return np.asarray([str(v).lower() in ("true", "1", "yes") for v in out])
         return out

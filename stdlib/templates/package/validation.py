@@ -21,7 +21,7 @@ def _type_ok(series: pd.Series, declared: str) -> bool:
     if declared in ("int", "float"):
         return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
     if declared == "bool":
-        return pd.api.types.is_bool_dtype(series) or set(series.dropna().unique()) <= {0, 1, True, False}
+        return pd.api.types.is_bool_dtype(series) or set(series.dropna().unique()) <= {0, 1}  # True == 1 and False == 0 in a set
     return True  # categories may arrive as text or numbers; values are checked separately
 
 

@@ -69,7 +69,10 @@ def model_summary(loaded: serving.LoadedModel) -> dict:
     if not loaded.version:
         return {"model": loaded.name, "metrics": {}}
     client = MlflowClient()
-    run = client.get_run(client.get_model_version(loaded.name, loaded.version).run_id)
+    run_id = client.get_model_version(loaded.name, loaded.version).run_id
+    if not run_id:  # a version registered from a path, not from a run: no recorded metrics
+        return {"model": loaded.name, "metrics": {}}
+    run = client.get_run(run_id)
     metrics = {k.removeprefix("test_"): v for k, v in sorted(run.data.metrics.items()) if k.startswith("test_")}
     return {"model": run.data.params.get("model", loaded.name), "metrics": metrics}
 
@@ -196,8 +199,8 @@ def input_defaults(sample: pd.DataFrame, schema: list[dict]) -> dict[str, dict]:
             out[name] = {"default": default, "text": True}
         else:
             options = list(col.get("categories") or sorted({str(v) for v in values}))
-            default = str(values.astype("str").mode().iloc[0]) if len(values) else (options[0] if options else "")
-            out[name] = {"default": default, "options": options}
+            choice = str(values.astype("str").mode().iloc[0]) if len(values) else (options[0] if options else "")
+            out[name] = {"default": choice, "options": options}
     return out
 
 

@@ -52,7 +52,7 @@ def halving_plan(budget: int, n_samples: int, min_samples: int, factor: int = 3)
     while max_rounds < 6 and n_samples // factor ** max_rounds >= min_samples:
         max_rounds += 1
     for rounds in range(max_rounds, 0, -1):
-        def cost(c: int) -> int:
+        def cost(c: int, rounds: int = rounds) -> int:
             return sum(math.ceil(c / factor ** i) for i in range(rounds))
 
         c = factor ** (rounds - 1)  # fewer candidates could not survive every round
