@@ -24,5 +24,9 @@ export interface CodeInfo<C extends string = string> {
   fix: string;
 }
 
-/** Declares one entry and keeps its code's literal type (an object literal alone would widen it). */
-export const defineCode = <C extends string>(info: CodeInfo<C>): CodeInfo<C> => info;
+/**
+ * Declares one entry, so each code reads as one record in its table, and keeps its code's literal type
+ * (an object literal alone would widen it). Every `codes-*.ts` table is built with it.
+ */
+export const c = <C extends string>(code: C, severity: Severity, title: string, explanation: string, example: string, fix: string): CodeInfo<C> =>
+  ({ code, severity, title, explanation, example, fix });

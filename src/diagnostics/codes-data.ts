@@ -3,10 +3,7 @@
  * checked against its data file (PC31xx), column roles, target leakage, impossible gate values,
  * numbers a field cannot hold and the nesting limit. See codes.ts for the conventions.
  */
-import type { CodeInfo, Severity } from './code-info.js';
-
-const c = <C extends string>(code: C, severity: Severity, title: string, explanation: string, example: string, fix: string): CodeInfo<C> =>
-  ({ code, severity, title, explanation, example, fix });
+import { c } from './code-info.js';
 
 export const DATA_CODES = [
   c('PC0101', 'error', 'nesting too deep',

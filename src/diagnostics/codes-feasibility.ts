@@ -2,10 +2,7 @@
  * Diagnostic codes of the feasibility pass (src/compiler/feasibility): what the data can deliver
  * against the gates and the limits, known before anything runs. See codes.ts for the conventions.
  */
-import type { CodeInfo, Severity } from './code-info.js';
-
-const c = <C extends string>(code: C, severity: Severity, title: string, explanation: string, example: string, fix: string): CodeInfo<C> =>
-  ({ code, severity, title, explanation, example, fix });
+import { c } from './code-info.js';
 
 export const FEASIBILITY_CODES = [
   c('PC5301', 'error', 'gate unreachable',

@@ -1,9 +1,5 @@
 /** Diagnostic codes PC1xxx-PC7xxx and PC9xxx, owned by src/compiler. See codes.ts for the conventions. */
-import type { CodeInfo, Severity } from './code-info.js';
-
-/** Compact constructor so each code reads as one record. */
-const c = <C extends string>(code: C, severity: Severity, title: string, explanation: string, example: string, fix: string): CodeInfo<C> =>
-  ({ code, severity, title, explanation, example, fix });
+import { c } from './code-info.js';
 
 export const SEMANTIC_CODES = [
   // PC1xxx: statement shape.

@@ -15,6 +15,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import * as T from './tokens.js';
 import { endOfText, pointRange, tokenEnd, tokenRange } from './ranges.js';
 import { makeDiagnostic, type DiagnosticInput } from '../diagnostics/make.js';
+import { firstOnLine, indentOf, lineText } from './bracket-lines.js';
 
 type Kind = '(' | '[' | 'map' | 'block';
 interface Open {
@@ -42,176 +43,222 @@ export function retype(t: IToken, type: TokenType): void {
 
 /** Run the bracket pass over lexed tokens (comments already removed). */
 export function balanceBrackets(tokens: IToken[], text: string, file: string): { tokens: IToken[]; diagnostics: Diagnostic[] } {
-  const out: IToken[] = [];
-  const stack: Open[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const report = (d: Omit<DiagnosticInput, 'file'>) => diagnostics.push(makeDiagnostic({ file, ...d }));
+  const pass = new BracketPass(tokens, text, file);
+  for (let i = 0; i < tokens.length; i++) {
+    // A token that closed an inner bracket first is looked at again, at the enclosing level.
+    if (pass.step(i)) i--;
+  }
+  pass.closeAll();
+  return { tokens: pass.out, diagnostics: pass.diagnostics };
+}
 
-  const indentOf = (t: IToken): number => {
-    let i = t.startOffset - ((t.startColumn ?? 1) - 1);
-    let n = 0;
-    while (text[i] === ' ' || text[i] === '\t') (i++, n++);
-    return n;
-  };
-  const firstOnLine = (t: IToken): boolean => indentOf(t) === (t.startColumn ?? 1) - 1;
-  const lineText = (t: IToken): string => {
-    const start = t.startOffset - ((t.startColumn ?? 1) - 1);
-    const s = text.slice(start, t.startOffset + 1).trim();
-    return s.length > 40 ? '…' + s.slice(-39) : s;
-  };
+/** The pass's state (output tokens, open brackets, findings) and one method per token kind. */
+class BracketPass {
+  readonly out: IToken[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly stack: Open[] = [];
+
+  constructor(private readonly tokens: IToken[], private readonly text: string, private readonly file: string) {}
+
+  /** Handle token `i`; true when it must be handled again (an inner bracket was closed before it). */
+  step(i: number): boolean {
+    const t = this.tokens[i]!;
+    const type = t.tokenType;
+    if (type === T.Newline) return this.newline(i);
+    if (type === T.LParen || type === T.LBracket) this.open(type === T.LParen ? '(' : '[', t);
+    else if (type === T.LCurly) this.open(this.opensMap(i) ? 'map' : 'block', t);
+    else if (type === T.RCurly) return this.closeCurly(t);
+    else if (type === T.RParen || type === T.RBracket) return this.closeParen(t, type === T.RParen ? '(' : '[');
+    else this.out.push(t);
+    return false;
+  }
+
+  /** Close whatever is still open at the end of the file. */
+  closeAll(): void {
+    while (this.stack.length > 0) {
+      const open = this.stack.pop()!;
+      if (open.kind === 'block') this.closeBlock(open, this.out.length);
+      else this.closeInline(open);
+    }
+  }
+
+  private get top(): Open | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private report(d: Omit<DiagnosticInput, 'file'>): void {
+    this.diagnostics.push(makeDiagnostic({ file: this.file, ...d }));
+  }
+
+  /** Index of the first token after `i` that is not a newline. */
+  private skipNewlines(i: number): number {
+    let k = i + 1;
+    while (this.tokens[k]?.tokenType === T.Newline) k++;
+    return k;
+  }
+
+  /** `key:` at token `k`. */
+  private isKey(k: number): boolean {
+    return KEY_TYPES.has(this.tokens[k]?.tokenType as TokenType) && this.tokens[k + 1]?.tokenType === T.Colon;
+  }
+
+  /** The `{` at `i` opens a map (its first entry is `key:`); it is retyped MapOpen. */
+  private opensMap(i: number): boolean {
+    const isMap = this.isKey(this.skipNewlines(i));
+    if (isMap) retype(this.tokens[i]!, T.MapOpen);
+    return isMap;
+  }
+
+  private open(kind: Kind, t: IToken): void {
+    this.stack.push({ kind, token: t, at: this.out.length, indent: indentOf(this.text, t) });
+    this.out.push(t);
+  }
+
+  /** Inside `()`, `[]` or a map a newline continues the line or shows the bracket was never closed. */
+  private newline(i: number): boolean {
+    const t = this.tokens[i]!;
+    const prev = this.out[this.out.length - 1];
+    const top = this.top;
+    if (top && top.kind !== 'block') {
+      const k = this.skipNewlines(i);
+      const next = this.tokens[k];
+      const continues = (prev !== undefined && CONTINUES_AFTER.has(prev.tokenType))
+        || (next !== undefined && CONTINUES_BEFORE.has(next.tokenType))
+        || (top.kind === 'map' && this.isKey(k));
+      if (continues) return false;
+      this.closeInline(this.stack.pop()!);
+      return true; // the newline now ends the statement at the enclosing level
+    }
+    if (prev?.tokenType !== T.Comma) this.out.push(t);
+    return false;
+  }
+
+  private closeCurly(t: IToken): boolean {
+    const top = this.top;
+    if (top && (top.kind === '(' || top.kind === '[')) {
+      if (!this.stack.some((o) => o.kind === 'map' || o.kind === 'block')) {
+        this.dropStray(t);
+        return false;
+      }
+      this.closeInline(this.stack.pop()!);
+      return true;
+    }
+    if (!top) {
+      this.dropStray(t);
+      return false;
+    }
+    if (top.kind === 'map') {
+      this.stack.pop();
+      retype(t, T.MapClose);
+      this.out.push(t);
+      return false;
+    }
+    // A `}` indented like an outer block closes that one: the blocks in between were never closed.
+    const ci = firstOnLine(this.text, t) ? indentOf(this.text, t) : -1;
+    const match = ci >= 0 && top.indent > ci ? findLastIndex(this.stack, (o) => o.kind === 'block' && o.indent === ci) : -1;
+    if (match >= 0) {
+      while (this.stack.length - 1 > match) this.closeBlock(this.stack.pop()!, this.out.length);
+    }
+    this.stack.pop();
+    this.out.push(t);
+    return false;
+  }
+
+  private closeParen(t: IToken, want: Kind): boolean {
+    const top = this.top;
+    if (top && top.kind === want) {
+      this.stack.pop();
+      this.out.push(t);
+      return false;
+    }
+    if (!top || (top.kind !== '(' && top.kind !== '[')) {
+      this.dropStray(t);
+      return false;
+    }
+    const innerStart = findLastIndex(this.stack, (o) => o.kind === 'map' || o.kind === 'block');
+    if (this.stack.slice(innerStart + 1).some((o) => o.kind === want)) {
+      this.closeInline(this.stack.pop()!);
+      return true;
+    }
+    this.report({
+      code: 'PC0013',
+      message: `\`${top.kind}\` is closed by \`${t.image}\``,
+      range: tokenRange(t),
+      related: [{ message: `\`${top.kind}\` opened here`, file: this.file, range: tokenRange(top.token) }],
+      hint: `write \`${CLOSER_TEXT[top.kind]}\` here to close \`${top.kind}\` (line ${top.token.startLine})`,
+    });
+    retype(t, CLOSER_OF[top.kind]);
+    this.stack.pop();
+    this.out.push(t);
+    return false;
+  }
+
   /** A zero-width closer placed right after `out[index - 1]`. */
-  const synthetic = (type: TokenType, index: number): IToken => {
-    const prev = out[index - 1];
+  private synthetic(type: TokenType, index: number): IToken {
+    const prev = this.out[index - 1];
     const p = prev ? tokenEnd(prev) : { offset: 0, line: 1, column: 1 };
     return createTokenInstance(type, '', p.offset, p.offset, p.line, p.line, p.column, p.column);
-  };
+  }
 
   /** Close a `(`, `[` or map that was never closed: report at the opener, add a synthetic closer. */
-  const closeInline = (open: Open): void => {
+  private closeInline(open: Open): void {
     const what = open.kind === 'map' ? 'map `{`' : `\`${OPENER_TEXT[open.kind]}\``;
-    const after = out[out.length - 1];
-    report({
+    const after = this.out[this.out.length - 1];
+    this.report({
       code: 'PC0011',
       message: `${what} is never closed: expected \`${CLOSER_TEXT[open.kind]}\``,
       range: tokenRange(open.token),
       hint: `add \`${CLOSER_TEXT[open.kind]}\`${after && after !== open.token ? ` after \`${after.image}\`` : ''} (line ${open.token.startLine})`,
     });
-    out.push(synthetic(CLOSER_OF[open.kind], out.length));
-  };
+    this.out.push(this.synthetic(CLOSER_OF[open.kind], this.out.length));
+  }
 
-  /** Close an unclosed block: where the first less-indented line starts, else at `fallback`. */
-  const closeBlock = (open: Open, fallback: number, before: IToken | undefined): void => {
-    let insertAt = fallback;
+  /** Where an unclosed block ends: before the first line indented no deeper than its opener, else `fallback`. */
+  private blockEnd(open: Open, fallback: number): { at: number; before: IToken | undefined } {
     let depth = 0;
     let firstBody: IToken | undefined;
     for (let i = open.at + 1; i < fallback; i++) {
-      const t = out[i]!;
+      const t = this.out[i]!;
       const type = t.tokenType;
       if (type === T.LParen || type === T.LBracket || type === T.LCurly || type === T.MapOpen) depth++;
       else if (type === T.RParen || type === T.RBracket || type === T.RCurly || type === T.MapClose) depth--;
-      const next = out[i + 1];
+      const next = this.out[i + 1];
       if (depth !== 0 || type !== T.Newline || !next || next.tokenType === T.Newline) continue;
-      if (!firstOnLine(next)) continue;
+      if (!firstOnLine(this.text, next)) continue;
       if (!firstBody) {
         firstBody = next;
-        if (indentOf(next) <= open.indent) break; // the block body is not indented: indentation says nothing
+        if (indentOf(this.text, next) <= open.indent) break; // the block body is not indented: indentation says nothing
         continue;
       }
-      if (indentOf(next) <= open.indent) {
-        insertAt = i;
-        before = next;
-        break;
-      }
+      if (indentOf(this.text, next) <= open.indent) return { at: i, before: next };
     }
+    return { at: fallback, before: undefined };
+  }
+
+  /** Close an unclosed block where its indentation ends (else at `fallback`), with PC0010. */
+  private closeBlock(open: Open, fallback: number): void {
+    const { at, before } = this.blockEnd(open, fallback);
     const where = before ? `before \`${before.image}\` (line ${before.startLine})` : 'at the end of the file';
-    report({
+    const opener = lineText(this.text, open.token);
+    this.report({
       code: 'PC0010',
       message: `block \`{\` opened at line ${open.token.startLine} is never closed: expected \`}\` ${where}`,
-      range: before ? tokenRange(before) : pointRange(endOfText(text)),
-      related: [{ message: `the block \`${lineText(open.token)}\` opens here`, file, range: tokenRange(open.token) }],
-      hint: `add \`}\` to close \`${lineText(open.token)}\``,
+      range: before ? tokenRange(before) : pointRange(endOfText(this.text)),
+      related: [{ message: `the block \`${opener}\` opens here`, file: this.file, range: tokenRange(open.token) }],
+      hint: `add \`}\` to close \`${opener}\``,
     });
-    out.splice(insertAt, 0, synthetic(T.RCurly, insertAt));
-  };
+    this.out.splice(at, 0, this.synthetic(T.RCurly, at));
+  }
 
-  const dropStray = (t: IToken): void => {
-    report({
+  /** A closer with nothing to close: reported and dropped. */
+  private dropStray(t: IToken): void {
+    this.report({
       code: 'PC0012',
       message: `unmatched \`${t.image}\`: there is no open \`${t.image === ')' ? '(' : t.image === ']' ? '[' : '{'}\` to close`,
       range: tokenRange(t),
       hint: `remove this \`${t.image}\` or add the missing opening bracket before it`,
     });
-  };
-
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const type = t.tokenType;
-    const top = stack[stack.length - 1];
-    if (type === T.Newline) {
-      const prev = out[out.length - 1];
-      if (top && top.kind !== 'block') {
-        let k = i + 1;
-        while (tokens[k]?.tokenType === T.Newline) k++;
-        const next = tokens[k];
-        const continues =
-          (prev !== undefined && CONTINUES_AFTER.has(prev.tokenType)) ||
-          (next !== undefined && CONTINUES_BEFORE.has(next.tokenType)) ||
-          (top.kind === 'map' && next !== undefined && KEY_TYPES.has(next.tokenType) && tokens[k + 1]?.tokenType === T.Colon);
-        if (continues) continue;
-        closeInline(stack.pop()!);
-        i--; // the newline now ends the statement at the enclosing level
-        continue;
-      }
-      if (prev?.tokenType === T.Comma) continue;
-      out.push(t);
-    } else if (type === T.LParen || type === T.LBracket) {
-      stack.push({ kind: type === T.LParen ? '(' : '[', token: t, at: out.length, indent: indentOf(t) });
-      out.push(t);
-    } else if (type === T.LCurly) {
-      let k = i + 1;
-      while (tokens[k]?.tokenType === T.Newline) k++;
-      const isMap = KEY_TYPES.has(tokens[k]?.tokenType as TokenType) && tokens[k + 1]?.tokenType === T.Colon;
-      if (isMap) retype(t, T.MapOpen);
-      stack.push({ kind: isMap ? 'map' : 'block', token: t, at: out.length, indent: indentOf(t) });
-      out.push(t);
-    } else if (type === T.RCurly) {
-      if (top && (top.kind === '(' || top.kind === '[')) {
-        if (stack.some((o) => o.kind === 'map' || o.kind === 'block')) {
-          closeInline(stack.pop()!);
-          i--;
-        } else dropStray(t);
-        continue;
-      }
-      if (!top) {
-        dropStray(t);
-        continue;
-      }
-      if (top.kind === 'map') {
-        stack.pop();
-        retype(t, T.MapClose);
-        out.push(t);
-        continue;
-      }
-      // A `}` indented like an outer block closes that one: the blocks in between were never closed.
-      const ci = firstOnLine(t) ? indentOf(t) : -1;
-      const match = ci >= 0 && top.indent > ci ? findLastIndex(stack, (o) => o.kind === 'block' && o.indent === ci) : -1;
-      if (match >= 0) {
-        while (stack.length - 1 > match) closeBlock(stack.pop()!, out.length, undefined);
-      }
-      stack.pop();
-      out.push(t);
-    } else if (type === T.RParen || type === T.RBracket) {
-      const want: Kind = type === T.RParen ? '(' : '[';
-      if (top && top.kind === want) {
-        stack.pop();
-        out.push(t);
-      } else if (top && (top.kind === '(' || top.kind === '[')) {
-        const innerStart = findLastIndex(stack, (o) => o.kind === 'map' || o.kind === 'block');
-        const hasMatch = stack.slice(innerStart + 1).some((o) => o.kind === want);
-        if (hasMatch) {
-          closeInline(stack.pop()!);
-          i--;
-          continue;
-        }
-        report({
-          code: 'PC0013',
-          message: `\`${top.kind}\` is closed by \`${t.image}\``,
-          range: tokenRange(t),
-          related: [{ message: `\`${top.kind}\` opened here`, file, range: tokenRange(top.token) }],
-          hint: `write \`${CLOSER_TEXT[top.kind]}\` here to close \`${top.kind}\` (line ${top.token.startLine})`,
-        });
-        retype(t, CLOSER_OF[top.kind]);
-        stack.pop();
-        out.push(t);
-      } else dropStray(t);
-    } else out.push(t);
   }
-  while (stack.length > 0) {
-    const open = stack.pop()!;
-    if (open.kind === 'block') closeBlock(open, out.length, undefined);
-    else closeInline(open);
-  }
-  return { tokens: out, diagnostics };
 }
 
 function findLastIndex<X>(xs: readonly X[], pred: (x: X) => boolean): number {
