@@ -5,24 +5,11 @@
  * keeps the section in sync). Pure.
  */
 import type { Ir } from '../ir/schema.js';
+import { formatValue } from './units.js';
 
 /** Markers around the generated section in docs/language.md. */
 export const LIFECYCLE_DOC_BEGIN = '<!-- lifecycle defaults: generated from the stdlib by test/docs/lifecycle-doc.test.ts (UPDATE_GOLDEN=1); do not edit -->';
 export const LIFECYCLE_DOC_END = '<!-- end of lifecycle defaults -->';
-
-type Unit = Ir['epochs'][number]['produces'][number]['unit'];
-
-/** A gate value as the language writes it: `50MB`, `5%`, `100ms`, `true`. */
-export function formatGateValue(value: unknown, unit: Unit): string {
-  if (typeof value !== 'number') return String(value);
-  if (unit === 'percent') return `${value}%`;
-  if (unit === 'size') {
-    for (const [suffix, n] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) if (value % n === 0 && value >= n) return `${value / n}${suffix}`;
-    return `${value}B`;
-  }
-  if (unit === 'duration') return value < 1 ? `${Math.round(value * 1000)}ms` : `${value}s`;
-  return String(value);
-}
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -43,7 +30,7 @@ export function renderLifecycleDoc(ir: Ir): string {
     lines.push('| fact | unit | meaning |', '| --- | --- | --- |');
     for (const f of e.produces) lines.push(`| \`${f.name}\` | ${f.unit} | ${cell(f.description)} |`);
     lines.push('', 'Default gate:', '');
-    for (const g of e.gate) lines.push(`- \`require ${g.fact} ${g.op} ${formatGateValue(g.value, g.unit)}\` — ${g.message} (rule ${g.id})`);
+    for (const g of e.gate) lines.push(`- \`require ${g.fact} ${g.op} ${formatValue(g.value, g.unit)}\` — ${g.message} (rule ${g.id})`);
     if (e.gate.length === 0) lines.push('- none');
     if (e.review) lines.push('', `Review after this epoch: "${e.review.title}" (\`pipec run --approve ${e.id}\`).`);
   }

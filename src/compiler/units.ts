@@ -4,9 +4,7 @@
  */
 import type { QuantityUnit } from '../grammar/syntax.js';
 import type { Unit } from '../ir/schema.js';
-
-const SIZE: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
-const DURATION: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
+import { DURATION_UNITS as DURATION, SIZE_UNITS as SIZE } from '../catalogue/units.js';
 
 /** The IR unit of a quantity suffix. */
 export function unitOfQuantity(u: QuantityUnit): 'size' | 'duration' | 'percent' {
@@ -25,9 +23,12 @@ export function normalizeQuantity(value: number, u: QuantityUnit): number {
 /** Fact units a spec may name in `produces x: <unit>`. */
 export const FACT_UNITS: readonly Unit[] = ['count', 'size', 'duration', 'percent', 'number', 'bool'];
 
-/** Render a normalised value back in a readable unit, for messages (`52428800` bytes → `50MB`). */
-export function formatValue(value: number | boolean, unit: Unit): string {
-  if (typeof value === 'boolean') return String(value);
+/**
+ * Render a normalised value back the way a spec writes it (`52428800` bytes → `50MB`, `300` seconds →
+ * `5m`), for messages and the generated docs.
+ */
+export function formatValue(value: unknown, unit: Unit): string {
+  if (typeof value !== 'number') return String(value);
   if (unit === 'percent') return `${value}%`;
   if (unit === 'size') return formatScaled(value, SIZE);
   if (unit === 'duration') return formatScaled(value, DURATION);

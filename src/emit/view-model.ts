@@ -5,7 +5,7 @@
 import type { Epoch, Formula, Ir } from '../ir/schema.js';
 import type { TemplateEngine } from './handlebars.js';
 import type { EmitAssets } from './assets.js';
-import { ATOM_PRECEDENCE, PREFIX_PRECEDENCE, needsParentheses, precedenceOf } from '../grammar/operators.js';
+import { ATOM_PRECEDENCE, PREFIX_PRECEDENCE, needsParentheses, precedenceOf } from '../catalogue/operators.js';
 import { PIPEC_VERSION } from '../version.js';
 
 /** Everything a part emitter needs: the IR, the assets, the engine and the shared project view. */

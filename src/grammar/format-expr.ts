@@ -8,7 +8,7 @@ import type { Range } from '../diagnostics/types.js';
 import type { Expr } from './syntax.js';
 import { quoteString } from './literals.js';
 import { render, type CommentStore } from './format-comments.js';
-import { ATOM_PRECEDENCE, PREFIX_PRECEDENCE, needsParentheses, precedenceOf } from './operators.js';
+import { ATOM_PRECEDENCE, PREFIX_PRECEDENCE, needsParentheses, precedenceOf } from '../catalogue/operators.js';
 
 function precOf(e: Expr): number {
   if (e.kind === 'Binary') return precedenceOf(e.op);

@@ -104,21 +104,9 @@ export interface CallExpr {
   range: Range;
 }
 
-export type BinaryOp =
-  | '='
-  | 'or'
-  | 'and'
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | '=='
-  | '!='
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '^';
+/** Binary operators are declared, with their precedence, in the language catalogue. */
+export type { BinaryOp } from '../catalogue/operators.js';
+import type { BinaryOp } from '../catalogue/operators.js';
 
 /**
  * Precedence, loosest first: `=` < `or` < `and` < comparisons < `+ -` < `* /` < unary < `^`.

@@ -10,7 +10,7 @@ import type { Block, Expr, MapEntry, NameRef, Statement, Word, BinaryOp } from '
 import * as T from './tokens.js';
 import { decodeNumeric, decodeString, type LiteralProblem } from './literals.js';
 import { innerRange, spanRange, tokenRange } from './ranges.js';
-import { BINARY_OPERATORS, PREFIX_PRECEDENCE, precedenceOf } from './operators.js';
+import { BINARY_OPERATORS, PREFIX_PRECEDENCE, precedenceOf } from '../catalogue/operators.js';
 import { makeDiagnostic } from '../diagnostics/make.js';
 
 /** Shared state of one conversion. */
