@@ -5,6 +5,7 @@
  * result is re-validated by IrSchema, so an override can never produce an IR the emitters reject.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
 import { IrSchema, type Ir } from '../../ir/schema.js';
 
 /** Display name of the command line in diagnostics. */
@@ -16,7 +17,7 @@ export function applyOverrides(ir: Ir, sets: readonly string[]): { ir: Ir } | { 
   const copy = structuredClone(ir) as unknown;
   const diagnostics: Diagnostic[] = [];
   const fail = (set: string, message: string, hint: string): void => {
-    diagnostics.push({ code: 'PC9506', severity: 'error', message: `--set ${set}: ${message}`, file: COMMAND_LINE, hint });
+    diagnostics.push(makeDiagnostic({ code: 'PC9506', message: `--set ${set}: ${message}`, file: COMMAND_LINE, hint }));
   };
   for (const set of sets) {
     const eq = set.indexOf('=');

@@ -4,6 +4,7 @@
  * Exit codes: 0 written / up to date; 1 spec errors, conflicts, or (with --check) out of date; 2 usage.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
+import { makeDiagnostic } from '../../diagnostics/make.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { colorFor, formatDiagnostics } from './output.js';
 import { placeDataFile } from './compile-data.js';
@@ -45,7 +46,7 @@ export async function compileOnce(spec: string, opts: CompileOptions, log: (s: s
     if (format === 'json') log(renderPlanJson(plan));
     else {
       log(renderPlanText(plan, { verb: 'pipec compile --check' }));
-      const d: Diagnostic = { code: 'PC9504', severity: 'error', message: `${plan.outDir} is out of date with ${spec}; run \`pipec compile ${spec} --out ${plan.outDir}\``, file: spec };
+      const d = makeDiagnostic({ code: 'PC9504', message: `${plan.outDir} is out of date with ${spec}; run \`pipec compile ${spec} --out ${plan.outDir}\``, file: spec });
       if (format !== 'pretty') log(render([d], prepared.sources, process.stdout));
     }
     return EXIT_FINDINGS;
@@ -69,9 +70,8 @@ export async function compileOnce(spec: string, opts: CompileOptions, log: (s: s
   if (recheck.length > 0 && format !== 'json') log(`Gate rules changed (\`pipec run ${plan.outDir} --resume\` re-checks them on the recorded facts): ${recheck.join(', ')}\n`);
   for (const w of staleWarnings) process.stderr.write(`warning: ${w}\n`);
   if (result.conflicts.length === 0) return EXIT_OK;
-  const diags: Diagnostic[] = result.conflicts.map((path) => ({
+  const diags: Diagnostic[] = result.conflicts.map((path) => makeDiagnostic({
     code: 'PC9505',
-    severity: 'error',
     message: `merge conflict in ${path}: your edits and the regenerated content change the same lines`,
     file: `${plan.outDir}/${path}`,
     hint: 'resolve the <<<<<<< yours / >>>>>>> generated blocks, then run `pipec compile --check`',
