@@ -4,7 +4,7 @@
  */
 import type { QuantityUnit } from '../grammar/syntax.js';
 import type { Unit } from '../ir/schema.js';
-import { DURATION_UNITS as DURATION, SIZE_UNITS as SIZE } from '../catalogue/units.js';
+import { DURATION_UNITS as DURATION, formatQuantity, SIZE_UNITS as SIZE } from '../catalogue/units.js';
 
 /** The IR unit of a quantity suffix. */
 export function unitOfQuantity(u: QuantityUnit): 'size' | 'duration' | 'percent' {
@@ -23,23 +23,5 @@ export function normalizeQuantity(value: number, u: QuantityUnit): number {
 /** Fact units a spec may name in `produces x: <unit>`. */
 export const FACT_UNITS: readonly Unit[] = ['count', 'size', 'duration', 'percent', 'number', 'bool'];
 
-/**
- * Render a normalised value back the way a spec writes it (`52428800` bytes → `50MB`, `300` seconds →
- * `5m`), for messages and the generated docs.
- */
-export function formatValue(value: unknown, unit: Unit): string {
-  if (typeof value !== 'number') return String(value);
-  if (unit === 'percent') return `${value}%`;
-  if (unit === 'size') return formatScaled(value, SIZE);
-  if (unit === 'duration') return formatScaled(value, DURATION);
-  return String(value);
-}
-
-function formatScaled(value: number, table: Record<string, number>): string {
-  const entries = Object.entries(table).sort((a, b) => b[1] - a[1]);
-  for (const [suffix, k] of entries) {
-    if (value >= k && Number.isInteger(Number((value / k).toPrecision(12)))) return `${Number((value / k).toPrecision(12))}${suffix}`;
-  }
-  const smallest = entries[entries.length - 1];
-  return smallest ? `${Number((value / smallest[1]).toPrecision(12))}${smallest[0]}` : String(value);
-}
+/** Render a normalised value back the way a spec writes it (`52428800` bytes → `50MB`): the catalogue's renderer. */
+export const formatValue: (value: unknown, unit: Unit) => string = formatQuantity;

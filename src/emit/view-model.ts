@@ -6,6 +6,7 @@ import type { Epoch, Formula, Ir } from '../ir/schema.js';
 import type { TemplateEngine } from './handlebars.js';
 import type { EmitAssets } from './assets.js';
 import { ATOM_PRECEDENCE, PREFIX_PRECEDENCE, needsParentheses, precedenceOf } from '../catalogue/operators.js';
+import { formatQuantity } from '../catalogue/units.js';
 import { PIPEC_VERSION } from '../version.js';
 
 /** Everything a part emitter needs: the IR, the assets, the engine and the shared project view. */
@@ -89,13 +90,9 @@ export interface ProjectView {
   pipecVersion: string;
 }
 
-/** Renders a fact value in its unit for humans (`95%`, `50000000 bytes`). */
+/** A fact value in its unit as the spec writes it (`95%`, `50MB`, `5m`): the catalogue's one renderer. */
 export function renderValue(value: number | boolean, unit: string): string {
-  if (typeof value === 'boolean') return String(value);
-  if (unit === 'percent') return `${value}%`;
-  if (unit === 'size') return `${value} bytes`;
-  if (unit === 'duration') return `${value}s`;
-  return String(value);
+  return formatQuantity(value, unit);
 }
 
 /** The binding power of a formula node, in the language's operator table. */

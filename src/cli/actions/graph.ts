@@ -6,6 +6,7 @@
  */
 import type { Epoch, GateRule, Ir } from '../../ir/schema.js';
 import { epochEdges, topoOrder } from '../../ir/dag.js';
+import { formatQuantity } from '../../catalogue/units.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { loadAndCheck } from '../load-spec.js';
 import { reportToStderr } from './output.js';
@@ -13,31 +14,9 @@ import { reportToStderr } from './output.js';
 /** Output formats of `pipec graph`. */
 export type GraphFormat = 'mermaid' | 'dot';
 
-/** A size in bytes as the language writes it: the largest unit that divides it (`50MB`), else bytes. */
-function showSize(bytes: number): string {
-  const units: [string, number][] = [['TB', 1024 ** 4], ['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]];
-  for (const [name, size] of units) if (bytes >= size && bytes % size === 0) return `${bytes / size}${name}`;
-  return `${bytes}B`;
-}
-
-/** A duration in seconds as the language writes it: `100ms`, `5m`, `2h`, `1d`, else seconds. */
-function showDuration(seconds: number): string {
-  if (seconds > 0 && seconds < 1) return `${Math.round(seconds * 1000)}ms`;
-  const units: [string, number][] = [['d', 86_400], ['h', 3_600], ['m', 60]];
-  for (const [name, size] of units) if (seconds >= size && seconds % size === 0) return `${seconds / size}${name}`;
-  return `${seconds}s`;
-}
-
 /** A gate rule as a short human expression: `metric.f1_score >= 0.7`, `robustness.stability >= 95%`. */
 export function describeRule(rule: Pick<GateRule, 'fact' | 'op' | 'value' | 'unit'>): string {
-  const v = rule.value;
-  let shown = String(v);
-  if (typeof v === 'number') {
-    if (rule.unit === 'percent') shown = `${v}%`;
-    else if (rule.unit === 'duration') shown = showDuration(v);
-    else if (rule.unit === 'size') shown = showSize(v);
-  }
-  return `${rule.fact} ${rule.op} ${shown}`;
+  return `${rule.fact} ${rule.op} ${formatQuantity(rule.value, rule.unit)}`;
 }
 
 /** Escape text for a double-quoted Mermaid label (entity codes; `#` first so codes are not re-escaped). */
