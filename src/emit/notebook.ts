@@ -4,6 +4,7 @@
  * so the same input always gives byte-identical notebooks.
  */
 import { createHash } from 'node:crypto';
+import { sortKeysDeep } from './view-model.js';
 
 /** One cell before serialisation. */
 export interface CellSpec {
@@ -24,16 +25,6 @@ export function cellId(notebookPath: string, index: number): string {
   return createHash('sha256').update(`${notebookPath}#${index}`).digest('hex').slice(0, 12);
 }
 
-/** Recursively sorts object keys so serialisation order never depends on construction order. */
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeys(o[k])]));
-  }
-  return v;
-}
-
 /** Builds the notebook text for `notebookPath` (used only for ids; never embedded). */
 export function buildNotebook(notebookPath: string, cells: readonly CellSpec[]): string {
   const nb = {
@@ -49,7 +40,7 @@ export function buildNotebook(notebookPath: string, cells: readonly CellSpec[]):
     nbformat: 4,
     nbformat_minor: 5,
   };
-  return `${JSON.stringify(sortKeys(nb), null, 1)}\n`;
+  return `${JSON.stringify(sortKeysDeep(nb), null, 1)}\n`;
 }
 
 /**

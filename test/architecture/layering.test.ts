@@ -39,4 +39,31 @@ describe('layering', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('has no import cycles, type-only imports included', () => {
+    const project = new Project({ tsConfigFilePath: join(REPO_ROOT, 'tsconfig.json'), skipAddingFilesFromTsConfig: true });
+    const graph = new Map<string, string[]>();
+    for (const file of project.addSourceFilesAtPaths(`${SRC}/**/*.ts`)) {
+      const targets = [...file.getImportDeclarations(), ...file.getExportDeclarations()]
+        .map((d) => d.getModuleSpecifierSourceFile())
+        .filter((t) => t !== undefined && !t.isInNodeModules())
+        .map((t) => relative(SRC, t!.getFilePath()));
+      graph.set(relative(SRC, file.getFilePath()), targets);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (n: string): void => {
+      state.set(n, 'open');
+      path.push(n);
+      for (const m of graph.get(n) ?? []) {
+        if (state.get(m) === 'open') cycles.push([...path.slice(path.indexOf(m)), m].join(' -> '));
+        else if (!state.has(m)) visit(m);
+      }
+      path.pop();
+      state.set(n, 'done');
+    };
+    for (const n of [...graph.keys()].sort()) if (!state.has(n)) visit(n);
+    expect(cycles).toEqual([]);
+  });
 });
