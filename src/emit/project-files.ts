@@ -67,7 +67,7 @@ export function emitProjectFiles(ctx: EmitContext): OutputFile[] {
   // Where epoch 002 looks for a spec's data file locally: the project's dataset folder.
   const dataFile = ctx.ir.data.kind === 'file' ? `data/${project.name}/${ctx.ir.data.path.split('/').pop() ?? ''}` : null;
   const source = ctx.assets.pipecSource;
-  const view = { project, requirementsFile: 'requirements.txt', dataFile, pipecSource: source ? formatPipecSource(source) : null, gitSourceForm: GIT_SOURCE_FORM, tarballSourceForm: TARBALL_SOURCE_FORM };
+  const view = { project, firstEpochDir: project.epochs[0]?.dir ?? '', requirementsFile: 'requirements.txt', dataFile, pipecSource: source ? formatPipecSource(source) : null, gitSourceForm: GIT_SOURCE_FORM, tarballSourceForm: TARBALL_SOURCE_FORM };
   return [
     makeFile('.pipec/ir.json', stableJson(ctx.ir), ['ir']),
     makeFile('.context/gate_rules.json', stableJson(gateRulesDocument(ctx)), ['epochs']),

@@ -32,6 +32,11 @@ describe('plain Python templates', () => {
     expect((await plainPython()).length).toBeGreaterThanOrEqual(20);
   });
 
+  it('templates print ready values: no joining logic (@first/@last/@index) in a template', async () => {
+    const joining = [...(await readTextTree(TEMPLATES)).entries()].filter(([, text]) => /@(first|last|index)\b/.test(text)).map(([key]) => key);
+    expect(joining).toEqual([]);
+  });
+
   it.runIf(hasPython())('the plain modules and the runtime pass ruff', async () => {
     const files = (await plainPython()).map((k) => join('stdlib', 'templates', k));
     const r = tool(['-m', 'ruff', 'check', '--no-cache', ...files, 'runtime/python'], REPO_ROOT);

@@ -12,7 +12,7 @@ export function emitEpoch004(ctx: EmitContext): OutputFile[] {
     templateDir: 'epoch004',
     requirements: ['numpy', 'pandas', 'pyarrow', 'scikit-learn', 'mlflow', 'psutil', 'filelock'],
     notebooks: [{ file: 'feature_engineering.ipynb', template: 'epoch004/feature_engineering.ipynb.py.hbs' }],
-    extra: { derives, dataEpoch: DATA_EPOCH, scale: ctx.ir.features.scale },
+    extra: { derives, deriveNames: derives.length > 0 ? derives.map((d) => d.name).join(', ') : 'nothing', dataEpoch: DATA_EPOCH, scale: ctx.ir.features.scale },
     sources: ['features', 'data'],
   });
 }

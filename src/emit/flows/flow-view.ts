@@ -85,6 +85,8 @@ export interface NodeView {
   /** NamedTuple class name for multi-output local tasks. */
   outputsClass: string;
   after: string[];
+  /** `after` ready to print: `001, 002` (empty when none). */
+  afterText: string;
   /** The node's row of the module-level `NODES` table, as a Python dict literal. */
   nodePy: string;
   mode: NodeMode;
@@ -220,6 +222,7 @@ function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
     singleOutput: outs.length === 1,
     outputsClass: `Epoch${e.id}Outputs`,
     after: [...e.after].sort(),
+    afterText: [...e.after].sort().join(', '),
     nodePy: pyRepr({
       task: `${ir.project.name}.${taskVar(e)}`,
       title: `${e.id} ${e.title}`,
