@@ -195,8 +195,8 @@ def input_defaults(sample: pd.DataFrame, schema: list[dict]) -> dict[str, dict]:
             # Free text: a text area prefilled with a typical (median-length) held-out value.
             text = values.astype("str")
             lengths = text.str.len().sort_values(kind="stable")
-            default = str(text.loc[lengths.index[len(lengths) // 2]]) if len(text) else ""
-            out[name] = {"default": default, "text": True}
+            typical = str(text.loc[lengths.index[len(lengths) // 2]]) if len(text) else ""
+            out[name] = {"default": typical, "text": True}
         else:
             options = list(col.get("categories") or sorted({str(v) for v in values}))
             choice = str(values.astype("str").mode().iloc[0]) if len(values) else (options[0] if options else "")
