@@ -14,13 +14,18 @@ export interface FrameworkInfo {
   readonly module: string;
   /** Skipped with a logged reason when not installed, instead of failing the epoch. */
   readonly optional: boolean;
+  /**
+   * The module whose estimators train on a Dask cluster (`xgboost.dask`), or absent: such a framework's
+   * models train on a seeded sample of the training partitions when their epoch runs on a cluster (PC4401).
+   */
+  readonly distributed?: string;
 }
 
 /** Every framework a model may belong to (the IR's `framework` enum is its keys). */
 export const FRAMEWORKS = {
   sklearn: { pip: 'scikit-learn', version: '1.9.1', module: 'sklearn', optional: false },
-  xgboost: { pip: 'xgboost', version: '3.2.0', module: 'xgboost', optional: false },
-  lightgbm: { pip: 'lightgbm', version: '4.7.0', module: 'lightgbm', optional: false },
+  xgboost: { pip: 'xgboost', version: '3.2.0', module: 'xgboost', optional: false, distributed: 'xgboost.dask' },
+  lightgbm: { pip: 'lightgbm', version: '4.7.0', module: 'lightgbm', optional: false, distributed: 'lightgbm.dask' },
   pytorch: { pip: 'torch', version: null, module: 'torch', optional: true },
   tensorflow: { pip: 'tensorflow', version: null, module: 'tensorflow', optional: true },
   statsmodels: { pip: 'statsmodels', version: '0.15.0', module: 'statsmodels', optional: false },
@@ -41,3 +46,8 @@ export const REQUIRED_FRAMEWORK_PACKAGES: readonly string[] = [
 export const FRAMEWORK_PINS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.values(FRAMEWORKS).flatMap((f) => (f.version === null ? [] : [[f.pip, f.version]])),
 );
+
+/** Whether models of `framework` train distributed on a Dask cluster (the catalogue's `distributed`). */
+export function trainsDistributed(framework: Framework): boolean {
+  return (FRAMEWORKS[framework] as FrameworkInfo).distributed !== undefined;
+}

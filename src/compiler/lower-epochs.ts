@@ -4,7 +4,9 @@
  * a pure function of the spec.
  */
 import type { Expr } from '../grammar/syntax.js';
-import type { Epoch, GateRule } from '../ir/schema.js';
+import type { Compute, Epoch, GateRule } from '../ir/schema.js';
+import { CLUSTER_DEFAULTS, TIER_FACTS } from '../catalogue/index.js';
+import { computeOf } from './compute-of.js';
 import { readGateRule } from './gate-rule.js';
 import { topoOrder } from '../ir/dag.js';
 import type { ResolvedEpoch, ResolvedSpec } from './resolve-model.js';
@@ -43,6 +45,21 @@ function lowerGate(spec: ResolvedSpec, e: ResolvedEpoch): GateRule[] {
   return out;
 }
 
+/** Worker memory when a cluster gives none and its tier has no known size. */
+const FALLBACK_WORKER_MEMORY = 4 * 1024 ** 3;
+
+/** The cluster of an epoch with defaults applied, or undefined (single machine, or `compute local`). */
+function lowerCompute(spec: ResolvedSpec, e: ResolvedEpoch): Compute | undefined {
+  const c = computeOf(spec, e);
+  if (!c || c.kind !== 'cluster' || !c.engine) return undefined;
+  const workerTier = c.workerTier?.value ?? CLUSTER_DEFAULTS.workerTier;
+  const tier = Object.hasOwn(TIER_FACTS, workerTier) ? TIER_FACTS[workerTier] : undefined;
+  const memory = c.workerMemory?.value
+    ?? (tier ? Math.floor(tier.memoryBytes * CLUSTER_DEFAULTS.workerMemoryShare) : FALLBACK_WORKER_MEMORY);
+  return { engine: c.engine.value as Compute['engine'], workers: c.workers?.value ?? CLUSTER_DEFAULTS.workers, workerTier,
+    workerMemoryBytes: memory };
+}
+
 function lowerEpoch(spec: ResolvedSpec, e: ResolvedEpoch): Epoch {
   const b = e.base;
   const o = e.override;
@@ -66,8 +83,12 @@ function lowerEpoch(spec: ResolvedSpec, e: ResolvedEpoch): Epoch {
     custom: e.custom,
     timeoutSeconds: (o?.timeoutSeconds ?? b.timeoutSeconds)?.value ?? null,
     retries: (o?.retries ?? b.retries)?.value ?? 0,
+    ...withCompute(lowerCompute(spec, e)),
   };
 }
+
+/** `{ compute }` only when set: single-machine epochs keep the IR they always had. */
+const withCompute = (c: Compute | undefined): { compute?: Compute } => (c ? { compute: c } : {});
 
 /** All epochs of the spec, lowered, in topological order (ties by id; ir/dag.ts). Requires an acyclic spec. */
 export function lowerEpochs(spec: ResolvedSpec): Epoch[] {

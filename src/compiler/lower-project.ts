@@ -64,7 +64,7 @@ export function lowerSpec(spec: ResolvedSpec, opts: { validate?: boolean } = {})
       production: deploy?.promote?.alias.value === 'production',
     },
     uses: [...new Set(p.uses.map((u) => u.name.value))].sort(),
-    domino: lowerDomino(spec, epochs.map((e) => e.tier)),
+    domino: lowerDomino(spec, epochs.flatMap((e) => [e.tier, ...(e.compute ? [e.compute.workerTier] : [])])),
     limits: lowerLimits(spec),
     data: lowerData(spec),
     features: lowerFeatures(spec),

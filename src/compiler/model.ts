@@ -121,6 +121,18 @@ export interface GateRuleDecl extends Loc {
   message: Located<string> | null;
 }
 
+/**
+ * `compute cluster dask { workers 4 worker_tier large worker_memory 8GB }` (an engine with its workers)
+ * or `compute local` (this epoch runs single-machine even when the project declares a cluster).
+ */
+export interface ComputeDecl extends Loc {
+  kind: 'cluster' | 'local';
+  engine: Located<string> | null;
+  workers: Located<number> | null;
+  workerTier: Located<string> | null;
+  workerMemory: Located<number> | null;
+}
+
 /** `epoch 009 drift_watch { ... }`: a stdlib epoch, a user epoch, or a user override of a stdlib epoch. */
 export interface EpochDecl extends Loc {
   /** Three-digit id as written (`005`). */
@@ -141,6 +153,7 @@ export interface EpochDecl extends Loc {
   gate: GateRuleDecl[];
   timeoutSeconds: Located<number> | null;
   retries: Located<number> | null;
+  compute: ComputeDecl | null;
 }
 
 /** `tier small "Small"` (a display name) or `tier small id "small-k8s"` (a hardware tier id). */
@@ -214,6 +227,8 @@ export interface ProjectDecl extends Loc {
   deploy: DeployDecl | null;
   reviews: ReviewDecl[];
   risks: RiskDecl[];
+  /** Project-wide compute: every epoch that can run on a cluster does, unless it says `compute local`. */
+  compute: ComputeDecl | null;
 }
 
 /** `lifecycle domino_standard { ... }`: a library of epochs, facts, tiers, limits and reviews. */

@@ -35,6 +35,8 @@ import { checkEpochAfter } from './checks/check-epoch-after.js';
 import { checkEpochCycles } from './checks/check-epoch-cycles.js';
 import { checkEpochTiers } from './checks/check-epoch-tiers.js';
 import { checkUnusedTiers } from './checks/check-unused-tiers.js';
+import { checkComputeCluster } from './checks/check-compute-cluster.js';
+import { checkComputeModels } from './checks/check-compute-models.js';
 import { checkEpochRuntime } from './checks/check-epoch-runtime.js';
 import { checkReviews } from './checks/check-reviews.js';
 import { checkLifecycleUsed } from './checks/check-lifecycle-used.js';
@@ -120,6 +122,9 @@ export const CHECKS: readonly Check[] = [
   checkCheckpoint,
   checkLatencyUnit,
   checkPromote,
+  // distributed compute (codes PCx4xx)
+  checkComputeCluster,
+  checkComputeModels,
   // Domino Flows checks (src/compiler/checks/check-domino-*.ts, codes PC8xxx)
   checkDominoNames,
   checkDominoGitRef,

@@ -7,6 +7,7 @@ import {
   wrongKind, type ShapeCtx,
 } from './shape-args.js';
 import { shapeStatements } from './shape-block.js';
+import { shapeCompute } from './shape-compute.js';
 import { FACT_UNITS, normalizeQuantity, unitOfQuantity } from './units.js';
 
 /** A quantity argument of one unit family, normalised (seconds / bytes); PC1012 for the wrong family. */
@@ -36,7 +37,7 @@ export function shapeEpoch(ctx: ShapeCtx, s: Statement): EpochDecl | null {
   if (!id) return null;
   const e: EpochDecl = {
     id, name, title: null, dir: null, agent: null, experiment: null, after: [], tier: null, estimate: null,
-    deliverables: [], produces: [], metricFacts: null, gate: [], timeoutSeconds: null, retries: null,
+    deliverables: [], produces: [], metricFacts: null, gate: [], timeoutSeconds: null, retries: null, compute: null,
     range: s.args[0]?.range ?? s.range, file: ctx.file,
   };
   const str = (set: (v: Located<string> | null) => void, usage: string) => ({ run: (r: Statement) => {
@@ -91,6 +92,7 @@ export function shapeEpoch(ctx: ShapeCtx, s: Statement): EpochDecl | null {
       }, '`gate`');
     } },
     timeout: { run: (r) => { if (requireArgs(ctx, r, 1, 'timeout 2h')) e.timeoutSeconds = readQuantity(ctx, r.args[0], 'duration', '`timeout`'); noExtraArgs(ctx, r, 1, 'timeout 2h'); } },
+    compute: { block: 'optional', run: (r) => { e.compute = shapeCompute(ctx, r); } },
     retries: { run: (r) => { if (requireArgs(ctx, r, 1, 'retries 2')) e.retries = readNumber(ctx, r.args[0], '`retries`'); noExtraArgs(ctx, r, 1, 'retries 2'); } },
   }, `epoch ${id.value}`);
   return e;

@@ -10,6 +10,7 @@ import { listItems, noExtraArgs, readChoice, readIdent, readName, readString, re
 import { shapeStatements } from './shape-block.js';
 import { shapeData } from './shape-data.js';
 import { shapeEpoch } from './shape-epoch.js';
+import { shapeCompute } from './shape-compute.js';
 import { shapeFeatures, shapeModels } from './shape-features.js';
 import { shapeDeploy, shapeDomino, shapeLimits, shapeReview, shapeRisk, shapeTier } from './shape-infra.js';
 
@@ -46,7 +47,7 @@ export function shapeProject(file: SyntaxFile, rep: Reporter): ProjectDecl | nul
   if (!top || !name) return null;
   const p: ProjectDecl = {
     name, title: null, objective: null, problem: null, target: null, metric: null, uses: [], domino: null,
-    limits: null, data: null, features: null, models: null, epochs: [], deploy: null, reviews: [], risks: [],
+    limits: null, data: null, features: null, models: null, epochs: [], deploy: null, reviews: [], risks: [], compute: null,
     range: name.range, file: ctx.file,
   };
   const one = <K extends 'title' | 'objective'>(key: K) => ({ run: (s: Statement) => {
@@ -76,6 +77,7 @@ export function shapeProject(file: SyntaxFile, rep: Reporter): ProjectDecl | nul
     features: { block: 'required', run: (s) => { p.features = shapeFeatures(ctx, s); } },
     models: { block: 'required', run: (s) => { p.models = shapeModels(ctx, s); } },
     epoch: { block: 'optional', repeat: true, run: (s) => { const e = shapeEpoch(ctx, s); if (e) p.epochs.push(e); } },
+    compute: { block: 'optional', run: (s) => { p.compute = shapeCompute(ctx, s); } },
     deploy: { block: 'required', run: (s) => { p.deploy = shapeDeploy(ctx, s); } },
     review: { repeat: true, run: (s) => { const r = shapeReview(ctx, s); if (r) p.reviews.push(r); } },
     risk: { block: 'required', repeat: true, run: (s) => { const r = shapeRisk(ctx, s); if (r) p.risks.push(r); } },

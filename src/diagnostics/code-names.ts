@@ -8,6 +8,7 @@ import type { DOMINO_CODES } from './codes-domino.js';
 import type { WRITER_CODES } from './codes-writer.js';
 import type { DATA_CODES } from './codes-data.js';
 import type { DEEP_CODES, FEASIBILITY_CODES } from './codes-feasibility.js';
+import type { COMPUTE_CODES } from './codes-compute.js';
 
 type CodesOf<T extends readonly { code: string }[]> = T[number]['code'];
 
@@ -19,4 +20,5 @@ export type DiagnosticCode =
   | CodesOf<typeof WRITER_CODES>
   | CodesOf<typeof DATA_CODES>
   | CodesOf<typeof FEASIBILITY_CODES>
-  | CodesOf<typeof DEEP_CODES>;
+  | CodesOf<typeof DEEP_CODES>
+  | CodesOf<typeof COMPUTE_CODES>;

@@ -17,6 +17,7 @@ import { DOMINO_CODES } from './codes-domino.js';
 import { WRITER_CODES } from './codes-writer.js';
 import { DATA_CODES } from './codes-data.js';
 import { DEEP_CODES, FEASIBILITY_CODES } from './codes-feasibility.js';
+import { COMPUTE_CODES } from './codes-compute.js';
 
 export type { CodeInfo } from './code-info.js';
 export type { DiagnosticCode } from './code-names.js';
@@ -30,7 +31,7 @@ function mergeTables(...tables: readonly (readonly CodeInfo[])[]): ReadonlyMap<s
   return new Map([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-export const CODES: ReadonlyMap<string, CodeInfo> = mergeTables(SYNTAX_CODES, SEMANTIC_CODES, DOMINO_CODES, WRITER_CODES, DATA_CODES, FEASIBILITY_CODES, DEEP_CODES);
+export const CODES: ReadonlyMap<string, CodeInfo> = mergeTables(SYNTAX_CODES, SEMANTIC_CODES, DOMINO_CODES, WRITER_CODES, DATA_CODES, FEASIBILITY_CODES, DEEP_CODES, COMPUTE_CODES);
 
 /** The entry of a code given as text (CLI input, SARIF lookups); undefined when not registered. */
 export function codeInfo(code: string): CodeInfo | undefined {

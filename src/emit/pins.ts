@@ -7,6 +7,8 @@ import { FRAMEWORK_PINS } from '../catalogue/index.js';
  */
 export const PINS: Readonly<Record<string, string>> = {
   ...FRAMEWORK_PINS,
+  dask: '2026.8.0',
+  distributed: '2026.8.0',
   fastapi: '0.165.0',
   filelock: '4.3.1',
   httpx: '0.28.1',

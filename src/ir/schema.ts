@@ -8,7 +8,7 @@
  * Validate at every boundary with `IrSchema.parse`.
  */
 import { z } from 'zod';
-import { FRAMEWORK_NAMES, MODEL_IDS } from '../catalogue/index.js';
+import { COMPUTE_ENGINES, FRAMEWORK_NAMES, MODEL_IDS } from '../catalogue/index.js';
 import { FeasibilitySchema } from './feasibility-schema.js';
 
 export const IR_VERSION = 1;
@@ -153,6 +153,21 @@ export const GateRuleSchema = z.object({
 });
 export type GateRule = z.infer<typeof GateRuleSchema>;
 
+/**
+ * A distributed cluster an epoch runs on (`compute cluster dask { ... }`). Absent: the epoch runs on one
+ * machine (pandas). Locally the runtime starts a LocalCluster of `workers` × `workerMemoryBytes`; on
+ * Domino the flow attaches an on-demand cluster (ComputeClusterProperties) of the same shape.
+ */
+export const ComputeSchema = z.object({
+  engine: z.enum(COMPUTE_ENGINES),
+  workers: z.number().int().positive(),
+  /** Logical tier of each worker (a key of `domino.tiers`). */
+  workerTier: z.string(),
+  /** Memory limit of each worker, bytes. */
+  workerMemoryBytes: z.number().positive(),
+});
+export type Compute = z.infer<typeof ComputeSchema>;
+
 export const EpochSchema = z.object({
   /** Three digits, `001`..`999`. */
   id: z.string().regex(/^\d{3}$/),
@@ -178,6 +193,7 @@ export const EpochSchema = z.object({
   custom: z.boolean(),
   timeoutSeconds: z.number().positive().nullable(),
   retries: z.number().int().nonnegative(),
+  compute: ComputeSchema.optional(),
 });
 export type Epoch = z.infer<typeof EpochSchema>;
 

@@ -11,6 +11,7 @@ import { readDataSample, resolveDataPath } from '../../src/cli/read-data-sample.
 import { SEMANTIC_CODES } from '../../src/diagnostics/codes-semantic.js';
 import { DATA_CODES } from '../../src/diagnostics/codes-data.js';
 import { FEASIBILITY_CODES } from '../../src/diagnostics/codes-feasibility.js';
+import { COMPUTE_CODES } from '../../src/diagnostics/codes-compute.js';
 import { diskLoader, REPO_ROOT } from '../compiler/helpers/disk-loader.js';
 import { viewDiagnostics } from '../compiler/helpers/diag-view.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -41,7 +42,7 @@ describe('diagnostic cases', () => {
 
   it('every compiler code has at least one case', () => {
     const covered = new Set(files.map((f) => f.split('-')[0]));
-    const missing = [...SEMANTIC_CODES, ...DATA_CODES, ...FEASIBILITY_CODES].map((c) => c.code).filter((c) => !covered.has(c));
+    const missing = [...SEMANTIC_CODES, ...DATA_CODES, ...FEASIBILITY_CODES, ...COMPUTE_CODES].map((c) => c.code).filter((c) => !covered.has(c));
     expect(missing).toEqual([]);
   });
 });

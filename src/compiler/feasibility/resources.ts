@@ -72,8 +72,10 @@ export function estimateResources(ir: Ir): {
   const bytesPerRow = ir.data.columns.reduce((s, c) => s + columnFileBytes(c), targetFileBytes(ir.data));
   const rows = ir.data.kind === 'synthetic' ? ir.data.rows : null;
   const fileBytes = rows === null ? null : Math.round(rows * bytesPerRow + 4096);
-  // The runtime samples the file down to fit (limits.write_parquet_limited, 5% margin per pass).
-  const rowsThatFit = fileBytes !== null && rows !== null && fileBytes > maxFileSizeBytes
+  // The runtime samples the file down to fit (limits.write_parquet_limited, 5% margin per pass), unless
+  // epoch 002 runs on a cluster: it writes partitioned parquet, each part under the limit, all rows kept.
+  const partitioned = ir.epochs.some((e) => e.id === '002' && e.compute);
+  const rowsThatFit = !partitioned && fileBytes !== null && rows !== null && fileBytes > maxFileSizeBytes
     ? Math.floor(((maxFileSizeBytes - 4096) / bytesPerRow) * 0.95) : null;
   const kept = rowsThatFit ?? rows;
   const peakMemoryBytes: Record<string, number> = {};
@@ -89,7 +91,8 @@ export function estimateResources(ir: Ir): {
       '005': frame + features * FIT_COPIES,
       '006': frame + features * FIT_COPIES,
     };
-    const ids = new Set(ir.epochs.map((e) => e.id));
+    // Epochs on a cluster hold partitions on workers (each under its worker_memory), not the whole frame.
+    const ids = new Set(ir.epochs.filter((e) => !e.compute).map((e) => e.id));
     for (const [id, bytes] of Object.entries(byEpoch)) if (ids.has(id)) peakMemoryBytes[id] = Math.round(BASE_PROCESS_BYTES + bytes);
   }
   return { rows, bytesPerRow, fileBytes, maxFileSizeBytes, rowsThatFit, peakMemoryBytes, maxMemoryBytes };

@@ -1,0 +1,26 @@
+/**
+ * Diagnostic codes of distributed compute (`compute cluster dask { ... }`), owned by src/compiler.
+ * Block x4xx of each phase range (PC2401 a name, PC4401 a model, PC6401 a platform limit, PC7401 an epoch).
+ */
+import type { CodeInfo, Severity } from './code-info.js';
+
+const c = <C extends string>(code: C, severity: Severity, title: string, explanation: string, example: string, fix: string): CodeInfo<C> =>
+  ({ code, severity, title, explanation, example, fix });
+
+export const COMPUTE_CODES = [
+  c('PC2401', 'error', 'unknown worker tier',
+    'A `compute cluster` names a `worker_tier` that neither the spec\'s `domino` block nor the lifecycle defines. Cluster workers run on a logical tier like epochs do; the flow sends its hardware tier to Domino.',
+    'compute cluster dask {\n  worker_tier huge\n}', 'Use a defined tier (small, medium, large by default) or add `tier huge "Domino tier name"` to the domino block.'),
+  c('PC4401', 'warning', 'model cannot train distributed',
+    'Epoch 005 runs on a cluster, but this model\'s framework has no distributed trainer (only XGBoost and LightGBM train on Dask). It trains on a seeded sample of the training partitions that fits one worker; the final XGBoost/LightGBM models still train on every row.',
+    'compute cluster dask { workers 2 }\nmodels {\n  baseline sklearn.random_forest, xgboost\n}', 'Keep it (the sample is seeded and recorded in the lineage), or list only `xgboost` and `lightgbm` for cluster training.'),
+  c('PC6401', 'error', 'worker memory does not fit the tier',
+    'A cluster worker\'s `worker_memory` is more than one machine of its `worker_tier` has, or too little for a Dask worker to hold its process and one partition (256MB).',
+    'compute cluster dask {\n  worker_tier small\n  worker_memory 64GB\n}', 'Lower `worker_memory`, or pick a larger `worker_tier`.'),
+  c('PC6402', 'error', 'cluster size out of range',
+    'A cluster has fewer than 1 or more than 64 workers, or a worker count that is not a whole number.',
+    'compute cluster dask {\n  workers 0\n}', 'Use a whole number of workers from 1 to 64.'),
+  c('PC7401', 'error', 'epoch cannot run on a cluster',
+    'Only the lifecycle epochs 002 to 006 (wrangling, EDA, features, model development, testing) have generated code for a cluster. Planning, deployment, the retrospective and user-defined epochs run on one machine.',
+    'epoch 007 {\n  compute cluster dask { workers 2 }\n}', 'Remove the `compute` statement from that epoch, or put it on one of epochs 002 to 006.'),
+];
