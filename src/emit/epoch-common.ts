@@ -4,6 +4,7 @@
  */
 import { buildNotebook, cellsFromPercent } from './notebook.js';
 import { makeFile } from './files.js';
+import { daskVariant } from './epochs/dask-variant.js';
 import { pinnedLines } from './pins.js';
 import type { OutputFile } from './types.js';
 import { findEpoch, viewEpoch, type EmitContext, type EpochView, type ProjectView } from './view-model.js';
@@ -40,10 +41,12 @@ export const EPOCH_README_TEMPLATE = 'epoch/README.md.hbs';
  * Emits the standard files of epoch `id`; returns [] when the spec's lifecycle has no such epoch
  * (a spec may drop stdlib epochs), so registering an emitter is always safe.
  */
-export function emitEpochPart(ctx: EmitContext, id: string, opts: EpochPartOptions): OutputFile[] {
+export function emitEpochPart(ctx: EmitContext, id: string, given: EpochPartOptions): OutputFile[] {
   const epoch = findEpoch(ctx.ir, id);
   // A spec without the stdlib may reuse a lifecycle number for its own epoch: only the scaffold emits it.
-  if (!epoch || epoch.custom !== (opts.custom ?? false)) return [];
+  if (!epoch || epoch.custom !== (given.custom ?? false)) return [];
+  // An epoch on a cluster renders its Dask script (`<templateDir>-dask/`), with the Dask packages pinned.
+  const opts = epoch.compute ? daskVariant(given, epoch.compute) : given;
   const view: EpochTemplateView = { project: ctx.project, epoch: viewEpoch(ctx.ir, epoch), ...(opts.extra ?? {}) };
   const sources = ['project', `epochs.${id}`, ...(opts.sources ?? [])];
   const dir = epoch.dir;

@@ -21,6 +21,7 @@ import { emitPackageModelUtils } from './package/model-utils.js';
 import { emitPackageServing } from './package/serving.js';
 import { emitPackageMonitoring } from './package/monitoring.js';
 import { emitPackageAppUtils } from './package/app-utils.js';
+import { emitPackageDask } from './package/dask.js';
 import { emitFlows } from './flows/emit-flows.js';
 import { emitCi } from './ci/workflow.js';
 
@@ -53,6 +54,7 @@ export const PARTS: readonly Part[] = [
   { name: 'package.serving', emit: emitPackageServing },
   { name: 'package.monitoring', emit: emitPackageMonitoring },
   { name: 'package.app_utils', emit: emitPackageAppUtils },
+  { name: 'package.dask', emit: emitPackageDask },
   { name: 'ci', emit: emitCi },
   // Last: its cache versions hash every file above.
   { name: 'flows', emit: emitFlows },

@@ -3,6 +3,7 @@
  * sorted here (templates hold no logic). Shared by the Domino flow, the local twin, the README
  * section and flows/flow_io.json, so they cannot disagree about the DAG or a node's I/O.
  */
+import { nodeCluster, type NodeCluster } from './cluster.js';
 import type { Epoch, Ir } from '../../ir/schema.js';
 import { epochEdges, topoOrder } from '../../ir/dag.js';
 import { pyRepr, pyStr } from '../escape.js';
@@ -113,6 +114,8 @@ export interface FlowView {
   needsTask: boolean;
   needsHelpers: boolean;
   needsArtifact: boolean;
+  /** Some node carries an on-demand Dask cluster (ClusterProperties is imported). */
+  needsCluster: boolean;
   volumeSizeGiB: string;
   gitRefPy: string;
   workflowInputs: { name: string; pyType: string; defaultPy: string; help: string; last: boolean }[];
@@ -181,6 +184,9 @@ function helperCall(ir: Ir, e: Epoch, cacheVersionExpr: string, ins: PortView[],
   return lines.map((l, k) => (k === 0 ? l : `        ${l}`)).join('\n');
 }
 
+/** `{ cluster }` only for nodes with one, so flows without clusters keep their NODES rows. */
+const withCluster = (c: NodeCluster | null): { cluster?: NodeCluster } => (c ? { cluster: c } : {});
+
 function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
   const ins = inputsOf(ir, e);
   const outs = outputsOf(e);
@@ -233,6 +239,7 @@ function nodeView(ir: Ir, e: Epoch, cacheVersion: string): NodeView {
       cache_version: cacheVersion,
       retries: e.retries,
       timeout_seconds: e.timeoutSeconds,
+      ...withCluster(nodeCluster(ir, e)),
     }),
   };
   const cacheExpr = `NODES[${pyStr(e.id)}]["cache_version"]`;
@@ -275,6 +282,7 @@ export function viewFlow(ir: Ir, cacheKeys: Readonly<Record<string, string>>): F
     needsTask: nodes.some((n) => n.isJobConfig) || gitRef !== null,
     needsHelpers: nodes.some((n) => !n.isJobConfig),
     needsArtifact: artifacts.length > 0,
+    needsCluster: epochs.some((e) => nodeCluster(ir, e) !== null),
     volumeSizeGiB: ir.domino.volumeSizeGiB === null ? 'None' : String(ir.domino.volumeSizeGiB),
     gitRefPy: gitRef === null ? 'None' : pyStr(gitRef),
     workflowInputs: WORKFLOW_INPUTS.map((w, k) => ({

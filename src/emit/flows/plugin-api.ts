@@ -7,6 +7,7 @@
 import type { Ir } from '../../ir/schema.js';
 import { nodeMode } from './flow-view.js';
 import { outputsOf } from './handoff.js';
+import { nodeCluster } from './cluster.js';
 
 /** Callable (`module.attribute`) → keyword arguments used, sorted. */
 export type PluginApi = Record<string, string[]>;
@@ -24,7 +25,12 @@ export function pluginApiUsed(ir: Ir): PluginApi {
       use('flytekitplugins.domino.task.DominoJobConfig', 'Command', 'Title', 'HardwareTierId',
         ...(d.environmentBy === 'id' ? ['EnvironmentId'] : []),
         ...(d.volumeSizeGiB === null ? [] : ['VolumeSizeGiB']),
-        ...(d.gitRef === null ? [] : ['MainRepoGitRef']));
+        ...(d.gitRef === null ? [] : ['MainRepoGitRef']),
+        ...(nodeCluster(ir, e) === null ? [] : ['ComputeClusterProperties']));
+      if (nodeCluster(ir, e) !== null) {
+        use('flytekitplugins.domino.task.ClusterProperties', 'ClusterType', 'ComputeEnvironmentId', 'WorkerHardareTierId',
+          'WorkerCount', 'MasterHardwareTierId');
+      }
       use('flytekitplugins.domino.task.DominoJobTask', 'name', 'domino_job_config', 'inputs', 'outputs', 'use_latest',
         'cache', 'cache_version', 'retries', ...(e.timeoutSeconds === null ? [] : ['timeout']));
     } else {

@@ -1,7 +1,8 @@
 """STRICT stand-in for Domino's flytekitplugins.domino (not on PyPI), used ONLY by test/flows.
 
 What it mirrors, and from where:
-- `task.py`: DominoJobConfig, GitRef, EnvironmentRevisionSpecification, DatasetSnapshot, DominoJobTask follow
+- `task.py`: DominoJobConfig, GitRef, EnvironmentRevisionSpecification, DatasetSnapshot, DominoJobTask,
+  ComputeClusterType and ClusterProperties (the class DominoJobConfig.ComputeClusterProperties holds) follow
   `domino/flyte/task.py` of github.com/dominodatalab/python-domino at commit
   d71ab0e0915d31eca3c8d3d5bf61c7e86a99ebfc (2024-03-19, branch noahjax.DOM-52828.remove-project-reference,
   the plugin's public source before it moved to the closed flytekitplugins-domino package): PascalCase

@@ -1,7 +1,7 @@
 """Stand-in flytekitplugins.domino.task (see __init__.py for the source and version it mirrors)."""
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import Enum
 from typing import Any, Dict, List, Optional, Type
@@ -50,6 +50,44 @@ class EnvironmentRevisionSpecification(object):
             raise ValueError(f"EnvironmentRevisionId must be specified when using type {self.EnvironmentRevisionType}")
 
 
+# Must inherit from str for json serialization to work (as the real module says).
+class ComputeClusterType(str, Enum):
+    Dask = "Dask"
+    Spark = "Spark"
+    Ray = "Ray"
+    MPI = "MPI"
+
+
+@dataclass
+class ClusterProperties(object):
+    """As the plugin's ClusterProperties, field names included (`WorkerHardareTierId` is the plugin's spelling)."""
+    ClusterType: ComputeClusterType
+    ComputeEnvironmentId: str
+    WorkerHardareTierId: str
+    WorkerCount: int
+    WorkerStorageGiB: Optional[float] = None
+    MaxWorkerCount: Optional[int] = None
+    ComputeEnvironmentRevisionSpec: Optional[EnvironmentRevisionSpecification] = None
+    MasterHardwareTierId: Optional[str] = None
+    ExtraConfigs: Optional[Dict[str, str]] = None
+
+    def is_resolved(self):
+        return self.ComputeEnvironmentRevisionSpec and (self.MasterHardwareTierId or self.ClusterType == ComputeClusterType.MPI)
+
+    def _rejected(self) -> Optional[str]:
+        """What Domino answers 400 for in computeClusterProperties (ids of the wrong shape, no workers)."""
+        if not isinstance(self.ClusterType, ComputeClusterType):
+            return f"clusterType {self.ClusterType!r} is not one of Ray, Spark, Dask, MPI"
+        if not ENVIRONMENT_ID.match(str(self.ComputeEnvironmentId)):
+            return f"computeEnvironmentId {self.ComputeEnvironmentId!r} is not a valid ObjectId"
+        for name, tier in (("workerHardwareTierId", self.WorkerHardareTierId), ("masterHardwareTierId", self.MasterHardwareTierId)):
+            if tier is not None and not HARDWARE_TIER_ID.match(str(tier)):
+                return f"{name} {tier!r} does not exist"
+        if not isinstance(self.WorkerCount, int) or self.WorkerCount < 1:
+            return f"workerCount {self.WorkerCount!r} must be a positive integer"
+        return None
+
+
 @dataclass
 class DatasetSnapshot(object):
     DatasetId: str
@@ -66,7 +104,7 @@ class DominoJobConfig(object):
     HardwareTierId: Optional[str] = None
     EnvironmentId: Optional[str] = None
     EnvironmentRevisionSpec: Optional[EnvironmentRevisionSpecification] = None
-    ComputeClusterProperties: Optional[Any] = None
+    ComputeClusterProperties: Optional[ClusterProperties] = None
     VolumeSizeGiB: Optional[float] = None
     DatasetSnapshots: Optional[List[DatasetSnapshot]] = None
     ExternalVolumeMountIds: Optional[List[str]] = None
@@ -79,6 +117,8 @@ class DominoJobConfig(object):
                  ("environmentId", self.EnvironmentId), ("environmentRevisionSpec", self.EnvironmentRevisionSpec),
                  ("volumeSizeGiB", self.VolumeSizeGiB)]
         out = [n for n, v in names if not v]
+        if self.ComputeClusterProperties and not self.ComputeClusterProperties.is_resolved():
+            out.append("computeClusterProperties")
         if self.DatasetSnapshots is None:
             out.append("datasetSnapshots")
         if self.ExternalVolumeMountIds is None:
@@ -91,6 +131,13 @@ class DominoJobConfig(object):
             return f"environmentId {self.EnvironmentId!r} is not a valid ObjectId"
         if self.HardwareTierId is not None and not HARDWARE_TIER_ID.match(str(self.HardwareTierId)):
             return f"hardwareTierId {self.HardwareTierId!r} does not exist"
+        cluster = self.ComputeClusterProperties
+        if cluster is not None:
+            if not isinstance(cluster, ClusterProperties):
+                return f"computeClusterProperties must be ClusterProperties, got {type(cluster).__name__}"
+            problem = cluster._rejected()
+            if problem:
+                return problem
         ref = self.MainRepoGitRef
         if ref is not None:
             if not isinstance(ref, GitRef):
@@ -111,6 +158,11 @@ class DominoJobConfig(object):
                 setattr(self, field, value)
         if self.EnvironmentRevisionSpec is None:
             self.EnvironmentRevisionSpec = EnvironmentRevisionSpecification(EnvironmentRevisionType.RestrictedRevision)
+        cluster = self.ComputeClusterProperties
+        if cluster is not None and cluster.ComputeEnvironmentRevisionSpec is None:
+            cluster.ComputeEnvironmentRevisionSpec = EnvironmentRevisionSpecification(EnvironmentRevisionType.RestrictedRevision)
+        if cluster is not None and cluster.MasterHardwareTierId is None and cluster.ClusterType != ComputeClusterType.MPI:
+            cluster.MasterHardwareTierId = PROJECT_DEFAULTS["HardwareTierId"]
         if self.DatasetSnapshots is None:
             self.DatasetSnapshots = []
         if self.ExternalVolumeMountIds is None:
@@ -146,7 +198,10 @@ class DominoJobTask(PythonTask):
     ) -> None:
         if not isinstance(domino_job_config, DominoJobConfig):
             raise TypeError("domino_job_config must be a DominoJobConfig")
-        self.declared_config = DominoJobConfig(**vars(domino_job_config))  # as written, before resolution
+        declared = dict(vars(domino_job_config))
+        if isinstance(declared.get("ComputeClusterProperties"), ClusterProperties):
+            declared["ComputeClusterProperties"] = replace(declared["ComputeClusterProperties"])
+        self.declared_config = DominoJobConfig(**declared)  # as written, before resolution
         if use_latest:
             domino_job_config.resolve_job_properties()
         if not domino_job_config.is_resolved():

@@ -1,0 +1,125 @@
+"""The Dask cluster of an epoch that declares `compute cluster dask { ... }` (the IR's `epochs[].compute`).
+
+Where the scheduler comes from, in this order:
+- On Domino, a job started with an on-demand Dask cluster (the flow's DominoJobConfig carries
+  ComputeClusterProperties with ClusterType "Dask") reaches its scheduler through the Kubernetes service
+  variables DASK_SCHEDULER_SERVICE_HOST and DASK_SCHEDULER_SERVICE_PORT. That is what Domino's own Dask
+  examples connect with (`Client(f"{service_host}:{service_port}")`, e.g. the dsp-workflow examples that
+  read /mnt/data/$DOMINO_PROJECT_NAME); python-domino's README documents the cluster side
+  (compute_cluster_properties: clusterType "Dask", workerCount, workerHardwareTierId, ...).
+- DASK_SCHEDULER_ADDRESS (Dask's own configuration variable): any existing scheduler.
+- Otherwise a `distributed.LocalCluster` on this machine with the spec's worker count and per-worker
+  memory limit, one thread per worker. Its workers are child processes of the epoch, so `pipec run`'s
+  memory guard (which sums the process tree) counts the whole cluster.
+
+The same generated code runs in all three places. While the cluster is up a sampler records each worker's
+peak memory (the scheduler's heartbeat figures); on exit the engine that ran, the scheduler's origin and
+those peaks go into the epoch's state record (`engine`), MLflow params and `.context/cluster/epochNNN.json`.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from typing import Any
+
+#: How often the sampler reads worker memory from the scheduler (seconds).
+SAMPLE_SECONDS = 0.25
+
+
+def scheduler_address() -> tuple[str | None, str]:
+    """(address, origin): Domino's service variables, then DASK_SCHEDULER_ADDRESS, else (None, "local")."""
+    host, port = os.environ.get("DASK_SCHEDULER_SERVICE_HOST"), os.environ.get("DASK_SCHEDULER_SERVICE_PORT")
+    if host and port:
+        return f"tcp://{host}:{port}", "domino"
+    if os.environ.get("DASK_SCHEDULER_ADDRESS"):
+        return os.environ["DASK_SCHEDULER_ADDRESS"], "address"
+    return None, "local"
+
+
+class DaskCluster:
+    """`with DaskCluster(ctx) as cluster:` gives `cluster.client` for the epoch's `compute` settings."""
+
+    def __init__(self, ctx: Any) -> None:
+        compute = ctx.epoch.get("compute")
+        if not compute or compute.get("engine") != "dask":
+            raise ValueError(f"epoch {ctx.epoch_id} declares no Dask cluster")
+        self.ctx = ctx
+        self.workers = int(compute["workers"])
+        self.memory_limit = int(compute["workerMemoryBytes"])
+        self.client: Any = None
+        self._local: Any = None
+        self.origin = "local"
+        self.peaks: dict[str, int] = {}
+        self.limits: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._sampler: threading.Thread | None = None
+        self._t0 = 0.0
+
+    def __enter__(self) -> "DaskCluster":
+        from distributed import Client, LocalCluster
+
+        address, self.origin = scheduler_address()
+        if address is None:
+            self._local = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                       memory_limit=self.memory_limit, dashboard_address=None,
+                                       silence_logs=logging.ERROR)
+            self.client = Client(self._local)
+        else:
+            self.client = Client(address)
+            self.client.wait_for_workers(self.workers, timeout=600)
+        self._t0 = time.monotonic()
+        self._sampler = threading.Thread(target=self._sample, name="pipec-dask-memory", daemon=True)
+        self._sampler.start()
+        print(f"dask: {self.workers} workers x {self.memory_limit / 1024 ** 3:.2f} GB ({self.origin} scheduler)", flush=True)
+        return self
+
+    def _sample_once(self) -> None:
+        for w in self.client.scheduler_info(n_workers=-1)["workers"].values():
+            name = str(w.get("name", w.get("id")))
+            mem = int((w.get("metrics") or {}).get("memory") or 0)
+            self.peaks[name] = max(self.peaks.get(name, 0), mem)
+            self.limits[name] = int(w.get("memory_limit") or self.memory_limit)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(SAMPLE_SECONDS):
+            try:
+                self._sample_once()
+            except Exception:  # the scheduler may be closing; sampling is best effort
+                return
+
+    def record(self) -> dict[str, Any]:
+        """What ran: engine, scheduler origin, workers, per-worker limit and peak memory."""
+        over = sorted(n for n, p in self.peaks.items() if p > self.limits.get(n, self.memory_limit))
+        return {"engine": "dask", "scheduler": self.origin, "workers": self.workers,
+                "worker_memory_limit_bytes": self.memory_limit,
+                "peak_worker_memory_bytes": dict(sorted(self.peaks.items())),
+                "workers_over_limit": over, "seconds": round(time.monotonic() - self._t0, 3)}
+
+    def __exit__(self, *exc: Any) -> None:
+        self._stop.set()
+        try:
+            self._sample_once()
+        except Exception:
+            pass
+        if self._sampler is not None:
+            self._sampler.join(timeout=2)
+        rec = self.record()
+        ctx = self.ctx
+        ctx.state.update(lambda s: s["epochs"].setdefault(ctx.epoch_id, {}).__setitem__("engine", rec))
+        out = ctx.paths.context_dir / "cluster"
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"epoch{ctx.epoch_id}.json").write_text(json.dumps(rec, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        try:
+            ctx.track.log_params({"engine": "dask", "dask_workers": self.workers, "dask_scheduler": self.origin})
+            if self.peaks:
+                ctx.track.log_metrics({"peak_worker_memory_mb": max(self.peaks.values()) / 1024 ** 2})
+        except Exception as err:  # tracking must not turn a finished epoch into a failure
+            print(f"warning: could not track the cluster record: {err}", flush=True)
+        for w in rec["workers_over_limit"]:
+            ctx.warn(f"dask worker {w} went over its memory limit ({self.memory_limit} bytes)")
+        self.client.close()
+        if self._local is not None:
+            self._local.close()

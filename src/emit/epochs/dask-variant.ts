@@ -1,0 +1,21 @@
+/**
+ * Epochs on a Dask cluster (IR `epochs[].compute`): the same epoch emitter, with its run script taken from
+ * `stdlib/templates/<epochNNN>-dask/` and dask/distributed pinned into its requirements. Notebooks stay the
+ * single-machine ones (interactive work on a sample); the package's Dask modules come from package/dask.ts.
+ */
+import type { Compute } from '../../ir/schema.js';
+import type { EpochPartOptions } from '../epoch-common.js';
+
+/** Python packages every cluster epoch imports. */
+export const DASK_REQUIREMENTS: readonly string[] = ['dask', 'distributed'];
+
+/** `opts` for the Dask script of the same epoch; the view gets `compute` for the templates. */
+export function daskVariant(opts: EpochPartOptions, compute: Compute): EpochPartOptions {
+  return {
+    ...opts,
+    templateDir: `${opts.templateDir}-dask`,
+    requirements: [...opts.requirements, ...DASK_REQUIREMENTS],
+    extra: { ...(opts.extra ?? {}), compute, daskReadme: opts.templateDir },
+    sources: [...(opts.sources ?? []), 'limits'],
+  };
+}

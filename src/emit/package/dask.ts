@@ -1,0 +1,31 @@
+/**
+ * The package's Dask modules, emitted only when some epoch runs on a cluster: `dask_data.py` (partitioned
+ * parquet, distributed statistics, lazy feature transforms) and `dask_training.py` (xgboost.dask /
+ * lightgbm.dask training, seeded samples, partition-parallel scoring). Which models train distributed
+ * comes from the catalogue's `distributed` framework field.
+ */
+import { FRAMEWORKS, MODELS, MODEL_IDS, type FrameworkInfo } from '../../catalogue/index.js';
+import { makeFile } from '../files.js';
+import type { OutputFile } from '../types.js';
+import type { EmitContext } from '../view-model.js';
+import { emitPackageFile, packageView } from './module.js';
+
+/** Model id → the module of its distributed trainer, for the models whose framework has one. */
+export function distributedModels(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of MODEL_IDS) {
+    const module = (FRAMEWORKS[MODELS[id].framework] as FrameworkInfo).distributed;
+    if (module) out[id] = module;
+  }
+  return out;
+}
+
+/** Emits the Dask modules of `src/<project>/` ([] for a single-machine project). */
+export function emitPackageDask(ctx: EmitContext): OutputFile[] {
+  if (!ctx.ir.epochs.some((e) => e.compute)) return [];
+  const training = ctx.engine.render('package/dask_training.py.hbs', { ...packageView(ctx), distributed: distributedModels() });
+  return [
+    emitPackageFile(ctx, 'dask_data.py', 'package/dask_data.py.hbs', ['limits', 'data', 'epochs']),
+    makeFile(`${ctx.project.packageDir}/dask_training.py`, training, ['project', 'models', 'epochs']),
+  ];
+}
