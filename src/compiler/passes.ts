@@ -37,6 +37,7 @@ import { checkEpochTiers } from './checks/check-epoch-tiers.js';
 import { checkUnusedTiers } from './checks/check-unused-tiers.js';
 import { checkComputeCluster } from './checks/check-compute-cluster.js';
 import { checkComputeModels } from './checks/check-compute-models.js';
+import { checkComputeFlow } from './checks/check-compute-flow.js';
 import { checkEpochRuntime } from './checks/check-epoch-runtime.js';
 import { checkReviews } from './checks/check-reviews.js';
 import { checkLifecycleUsed } from './checks/check-lifecycle-used.js';
@@ -132,4 +133,5 @@ export const CHECKS: readonly Check[] = [
   checkDominoEnvironmentPin,
   checkDominoTierPin,
   checkDominoIds,
+  checkComputeFlow,
 ];

@@ -1,6 +1,7 @@
 /**
  * Diagnostic codes of distributed compute (`compute cluster dask { ... }`), owned by src/compiler.
- * Block x4xx of each phase range (PC2401 a name, PC4401 a model, PC6401 a platform limit, PC7401 an epoch).
+ * Block x4xx of each phase range (PC2401 a name, PC4401 a model, PC6401 a platform limit, PC7401 an epoch,
+ * PC8401 the Domino flow).
  */
 import type { CodeInfo, Severity } from './code-info.js';
 
@@ -20,6 +21,9 @@ export const COMPUTE_CODES = [
   c('PC6402', 'error', 'cluster size out of range',
     'A cluster has fewer than 1 or more than 64 workers, or a worker count that is not a whole number.',
     'compute cluster dask {\n  workers 0\n}', 'Use a whole number of workers from 1 to 64.'),
+  c('PC8401', 'warning', 'cluster cannot reach the Domino flow',
+    'An epoch runs on a Dask cluster, but the Domino flow can only ask for an on-demand cluster (DominoJobConfig.ComputeClusterProperties) with ids: the environment, the epoch\'s hardware tier and the workers\' tier must be given with `id`. Without them the flow runs the epoch without a cluster (its code then starts a local one on the job\'s machine).',
+    'domino {\n  environment "Domino Standard Environment Py3.11"\n}\ncompute cluster dask { workers 2 }', 'Give the environment and the tiers by id in the domino block: `environment id "<24 hex>"`, `tier small id "small-k8s"`.'),
   c('PC7401', 'error', 'epoch cannot run on a cluster',
     'Only the lifecycle epochs 002 to 006 (wrangling, EDA, features, model development, testing) have generated code for a cluster. Planning, deployment, the retrospective and user-defined epochs run on one machine.',
     'epoch 007 {\n  compute cluster dask { workers 2 }\n}', 'Remove the `compute` statement from that epoch, or put it on one of epochs 002 to 006.'),

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSpec } from '../../src/compiler/index.js';
 import { codeInfo } from '../../src/diagnostics/codes.js';
 import { DOMINO_CODES } from '../../src/diagnostics/codes-domino.js';
+import { COMPUTE_CODES } from '../../src/diagnostics/codes-compute.js';
 import { gitRefProblem } from '../../src/compiler/checks/check-domino-git-ref.js';
 import { diskLoader } from '../compiler/helpers/disk-loader.js';
 import { viewDiagnostics } from '../compiler/helpers/diag-view.js';
@@ -37,8 +38,9 @@ describe('Domino Flows diagnostics', () => {
 
   it('every PC8xxx code has a case and complete registry text', () => {
     const covered = new Set(files.map((f) => f.split('-')[0]));
-    expect(DOMINO_CODES.map((c) => c.code).filter((c) => !covered.has(c))).toEqual([]);
-    for (const c of DOMINO_CODES) {
+    const flowCodes = [...DOMINO_CODES, ...COMPUTE_CODES.filter((c) => c.code.startsWith('PC8'))];
+    expect(flowCodes.map((c) => c.code).filter((c) => !covered.has(c))).toEqual([]);
+    for (const c of flowCodes) {
       expect(c.code).toMatch(/^PC8\d{3}$/);
       for (const field of [c.title, c.explanation, c.example, c.fix]) expect(field.length).toBeGreaterThan(10);
     }

@@ -53,6 +53,7 @@ class DaskCluster:
         self._local: Any = None
         self.origin = "local"
         self.peaks: dict[str, int] = {}
+        self.managed: dict[str, int] = {}
         self.limits: dict[str, int] = {}
         self._stop = threading.Event()
         self._sampler: threading.Thread | None = None
@@ -79,8 +80,9 @@ class DaskCluster:
     def _sample_once(self) -> None:
         for w in self.client.scheduler_info(n_workers=-1)["workers"].values():
             name = str(w.get("name", w.get("id")))
-            mem = int((w.get("metrics") or {}).get("memory") or 0)
-            self.peaks[name] = max(self.peaks.get(name, 0), mem)
+            metrics = w.get("metrics") or {}
+            self.peaks[name] = max(self.peaks.get(name, 0), int(metrics.get("memory") or 0))
+            self.managed[name] = max(self.managed.get(name, 0), int(metrics.get("managed_bytes") or 0))
             self.limits[name] = int(w.get("memory_limit") or self.memory_limit)
 
     def _sample(self) -> None:
@@ -96,6 +98,8 @@ class DaskCluster:
         return {"engine": "dask", "scheduler": self.origin, "workers": self.workers,
                 "worker_memory_limit_bytes": self.memory_limit,
                 "peak_worker_memory_bytes": dict(sorted(self.peaks.items())),
+                # Data Dask held on each worker at its peak (partitions, results): what the data costs a worker.
+                "peak_worker_data_bytes": dict(sorted(self.managed.items())),
                 "workers_over_limit": over, "seconds": round(time.monotonic() - self._t0, 3)}
 
     def __exit__(self, *exc: Any) -> None:

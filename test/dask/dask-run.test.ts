@@ -1,0 +1,93 @@
+/**
+ * Issue 14's acceptance: a project on a Dask cluster (test/dask/dask-project.pipeline: 200k rows, two
+ * workers of 1GB) runs epochs 001-006 for real on a `distributed.LocalCluster`, every gate passing; every
+ * part file of the partitioned data stays under max_file_size with no row sampled away; no worker goes over
+ * its memory limit and none ever holds the whole data set; the state and tracking say which engine ran.
+ * Epochs run in one generated project, in order (one cluster start per epoch), to bound CI time.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  compileSpec, describeRun, generateProject, hasPython, partsNamed, REPO_ROOT, runPythonAsync, type GeneratedProject,
+} from '../helpers/generate-project.js';
+
+const SPEC = join(REPO_ROOT, 'test/dask/dask-project.pipeline');
+const EPOCHS = ['001', '002', '003', '004', '005', '006'];
+const CLUSTER_EPOCHS = ['002', '003', '004', '005', '006'];
+const EPOCH_TIMEOUT_MS = 540_000;
+
+let project: GeneratedProject;
+const readJson = (...p: string[]): any => JSON.parse(readFileSync(join(project.dir, ...p), 'utf8'));
+const dataDir = (id: string) => join(project.dir, 'data', 'dask_risk', project.ir.epochs.find((e) => e.id === id)!.dir);
+const parts = (folder: string) => readdirSync(folder).filter((f) => /^part-\d{6}\.parquet$/.test(f)).sort();
+
+describe.runIf(hasPython())('a Dask project runs 001-006 on a real LocalCluster (issue 14)', () => {
+  beforeAll(async () => {
+    const ir = await compileSpec(SPEC);
+    project = await generateProject(ir, undefined, partsNamed('project', 'runtime', 'package', ...EPOCHS.map((e) => `epoch${e}`)));
+  });
+
+  it('the IR puts epochs 002-006 on the cluster and only them', () => {
+    const on = project.ir.epochs.filter((e) => e.compute).map((e) => e.id);
+    expect(on).toEqual(CLUSTER_EPOCHS);
+    expect(project.ir.epochs.find((e) => e.id === '005')?.compute).toEqual({
+      engine: 'dask', workers: 2, workerTier: 'small', workerMemoryBytes: 1024 ** 3,
+    });
+  });
+
+  it('runs every epoch with its gate passing, on the engine the IR names', async () => {
+    for (const id of EPOCHS) {
+      const epoch = project.ir.epochs.find((e) => e.id === id)!;
+      const r = await runPythonAsync(project.dir, [`${epoch.dir}/scripts/run_epoch.py`], { PIPEC_APPROVE: 'all', PIPEC_N_JOBS: '1' },
+        EPOCH_TIMEOUT_MS);
+      expect(r.status, `epoch ${id}\n${describeRun(r)}`).toBe(0);
+      if (epoch.compute) expect(r.stdout).toContain('dask: 2 workers x 1.00 GB (local scheduler)');
+    }
+    const state = readJson('.context', 'pipeline_state.json');
+    for (const id of EPOCHS) {
+      expect(state.epochs[id].status, id).toBe('completed');
+      expect(state.epochs[id].gate.passed, id).toBe(true);
+      expect(state.epochs[id].engine?.engine ?? 'pandas', id).toBe(CLUSTER_EPOCHS.includes(id) ? 'dask' : 'pandas');
+    }
+  }, EPOCH_TIMEOUT_MS * EPOCHS.length);
+
+  it('002 keeps every row as partitioned parquet, each part under max_file_size', () => {
+    const folder = join(dataDir('002'), 'synthetic_data.parquet');
+    const files = parts(folder);
+    expect(files.length).toBeGreaterThan(1);
+    const limit = project.ir.limits.maxFileSizeBytes;
+    for (const f of files) expect(statSync(join(folder, f)).size, f).toBeLessThan(limit);
+    const facts = readJson('.context', 'pipeline_state.json').epochs['002'].facts;
+    expect(facts['data.rows']).toBe(200_000);
+    expect(facts['data.size']).toBeLessThan(limit);
+    const split = readJson('.context', 'pipeline_state.json').epochs['004'].facts;
+    expect(split['split.train_rows'] + split['split.test_rows']).toBe(200_000);
+    expect(parts(join(dataDir('004'), 'train.parquet')).length).toBeGreaterThan(1);
+  });
+
+  it('no worker went over its memory limit, and no worker ever held the whole data set', () => {
+    const rows = 200_000;
+    // The data's in-memory size in one pandas frame, measured by 003's sample bound: bytes per row × rows.
+    for (const id of CLUSTER_EPOCHS) {
+      const rec = readJson('.context', 'cluster', `epoch${id}.json`);
+      expect(rec.engine).toBe('dask');
+      expect(rec.workers_over_limit, id).toEqual([]);
+      const peaks = Object.values(rec.peak_worker_memory_bytes) as number[];
+      expect(peaks.length, id).toBe(2);
+      for (const p of peaks) expect(p, id).toBeLessThan(rec.worker_memory_limit_bytes);
+      const held = Object.values(rec.peak_worker_data_bytes) as number[];
+      // 7 columns of 8 bytes or more per row: the whole frame is at least 11MB; no worker held it.
+      for (const h of held) expect(h, id).toBeLessThan(rows * 7 * 8);
+    }
+  });
+
+  it('005 trained the final model on every training row with the distributed trainer and scored every test row', () => {
+    const info = readJson('artifacts', project.ir.epochs.find((e) => e.id === '005')!.dir, 'best_model_info.json');
+    const facts = readJson('.context', 'pipeline_state.json').epochs['004'].facts;
+    expect(['xgboost.dask', 'lightgbm.dask']).toContain(info.trained_by.engine);
+    expect(info.train_rows).toBe(facts['split.train_rows']);
+    expect(info.evaluated_on.test_rows).toBe(facts['split.test_rows']);
+    expect(info.registered).not.toBeNull();
+  });
+});
