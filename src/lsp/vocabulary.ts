@@ -9,7 +9,7 @@ import { Reporter } from '../compiler/report.js';
 import { shapeLifecycle, shapeProject } from '../compiler/shape-file.js';
 
 /** Blocks whose statements complete by keyword; `file` is the top level. */
-export type BlockKind = 'file' | 'project' | 'lifecycle' | 'data' | 'features' | 'models' | 'epoch' | 'gate' | 'domino' | 'limits' | 'deploy' | 'risk';
+export type BlockKind = 'file' | 'project' | 'lifecycle' | 'data' | 'features' | 'models' | 'epoch' | 'gate' | 'domino' | 'limits' | 'deploy' | 'risk' | 'compute';
 
 const PROBE = 'zzzzzzzzzzzzzzzz';
 const PROJECT_PROBE = `project probe {
@@ -41,10 +41,13 @@ const PROJECT_PROBE = `project probe {
   risk "r" {
     ${PROBE}
   }
+  compute cluster dask {
+    ${PROBE}
+  }
 }
 `;
 /** Line of each probe in PROJECT_PROBE → the block it is in. */
-const PROBE_LINES: Record<number, BlockKind> = { 2: 'project', 4: 'data', 7: 'features', 10: 'models', 13: 'epoch', 15: 'gate', 19: 'domino', 22: 'limits', 25: 'deploy', 28: 'risk' };
+const PROBE_LINES: Record<number, BlockKind> = { 2: 'project', 4: 'data', 7: 'features', 10: 'models', 13: 'epoch', 15: 'gate', 19: 'domino', 22: 'limits', 25: 'deploy', 28: 'risk', 31: 'compute' };
 
 let cached: ReadonlyMap<BlockKind, readonly string[]> | null = null;
 
@@ -124,4 +127,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   probability: 'Risk probability: low, medium or high.',
   impact: 'Risk impact: low, medium or high.',
   mitigation: 'How the risk is mitigated.',
+  compute: '`compute cluster dask { workers 4 worker_tier large worker_memory 8GB }` (project-wide or per epoch 002-006), or `compute local`.',
+  workers: 'Dask workers of the cluster (1 to 64).',
+  worker_tier: 'Logical tier each cluster worker runs on (its memory bounds worker_memory).',
+  worker_memory: 'Memory limit of each cluster worker: `worker_memory 8GB`.',
 };

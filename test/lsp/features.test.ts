@@ -65,7 +65,9 @@ describe('completion by context', () => {
     expect(k.get('gate')).toEqual(['require']);
     expect(k.get('features')).toEqual(['derive', 'encode', 'scale', 'split']);
     expect(k.get('project')).toEqual(expect.arrayContaining(['data', 'deploy', 'epoch', 'use']));
-    expect(k.get('epoch')).toEqual(expect.arrayContaining(['after', 'gate', 'produces', 'tier']));
+    expect(k.get('epoch')).toEqual(expect.arrayContaining(['after', 'compute', 'gate', 'produces', 'tier']));
+    expect(k.get('project')).toEqual(expect.arrayContaining(['compute']));
+    expect(k.get('compute')).toEqual(['worker_memory', 'worker_tier', 'workers']);
     expect(completeAt('      require metric.f1', '      ')).toEqual(['require']);
   });
   it('inserts the skeleton of a block statement for clients that take snippets', () => {
