@@ -11,6 +11,31 @@ import { readQuantity } from './shape-epoch.js';
 
 const USAGE = 'compute cluster dask { workers 4 worker_tier large worker_memory 8GB }` or `compute local';
 
+const SETTINGS = new Set(['workers', 'worker_tier', 'worker_memory']);
+
+/**
+ * `{ workers 4 worker_tier large worker_memory 8GB }` on one line parses as one `workers` statement with the
+ * other settings as its arguments; split such a statement at each setting keyword, so the one-line form
+ * (as the language docs write it) means the same as one setting per line.
+ */
+function splitSettings(statements: readonly Statement[]): Statement[] {
+  return statements.flatMap((st) => {
+    if (!SETTINGS.has(st.keyword.name)) return [st];
+    const out: Statement[] = [];
+    let cur: Statement = { ...st, args: [] };
+    for (const a of st.args) {
+      if (a.kind === 'Name' && SETTINGS.has(a.text) && cur.args.length > 0) {
+        out.push(cur);
+        cur = { kind: 'Statement', keyword: { kind: 'Word', name: a.text, range: a.range }, args: [], block: null, range: a.range };
+        continue;
+      }
+      cur.args.push(a);
+    }
+    out.push(cur);
+    return out;
+  });
+}
+
 /** Shape one `compute` statement; null when its form is unusable (reported). */
 export function shapeCompute(ctx: ShapeCtx, s: Statement): ComputeDecl | null {
   if (!requireArgs(ctx, s, 1, USAGE)) return null;
@@ -30,7 +55,7 @@ export function shapeCompute(ctx: ShapeCtx, s: Statement): ComputeDecl | null {
   c.engine = readChoice(ctx, s.args[1], COMPUTE_ENGINES, 'compute engine');
   noExtraArgs(ctx, s, 2, USAGE);
   if (!c.engine) return null;
-  shapeStatements(ctx, s.block?.statements ?? [], {
+  shapeStatements(ctx, splitSettings(s.block?.statements ?? []), {
     workers: { run: (r) => { if (requireArgs(ctx, r, 1, 'workers 4')) c.workers = readNumber(ctx, r.args[0], '`workers`'); noExtraArgs(ctx, r, 1, 'workers 4'); } },
     worker_tier: { run: (r) => { if (requireArgs(ctx, r, 1, 'worker_tier large')) c.workerTier = readName(ctx, r.args[0], '`worker_tier`'); noExtraArgs(ctx, r, 1, 'worker_tier large'); } },
     worker_memory: { run: (r) => { if (requireArgs(ctx, r, 1, 'worker_memory 8GB')) c.workerMemory = readQuantity(ctx, r.args[0], 'size', '`worker_memory`'); noExtraArgs(ctx, r, 1, 'worker_memory 8GB'); } },
