@@ -1,5 +1,5 @@
 /**
- * The language catalogue: the one place where models, frameworks, metrics, limit defaults, formula
+ * The language catalogue: the one place where models, frameworks, metrics, limit defaults, compute facts, formula
  * functions, operator precedence and quantity units are declared. Everything else (IR schema enums, checks, lowering, emitters, LSP, docs and,
  * through `config.CATALOGUE`, the generated Python) derives from it. It imports nothing of pipec.
  */
