@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTextTree } from '../../src/cli/load-assets.js';
-import { PYTHON, REPO_ROOT, fixtureIr, generateProject, hasPython, partsNamed } from '../helpers/generate-project.js';
+import { PYTHON, REPO_ROOT, fixtureIr, generateProject, hasPython, partsNamed, variantIr } from '../helpers/generate-project.js';
 
 const TEMPLATES = join(REPO_ROOT, 'stdlib', 'templates');
 
@@ -45,7 +45,10 @@ describe('plain Python templates', () => {
   });
 
   it.runIf(hasPython())('the plain modules (in a generated package, byte-identical) and the runtime pass mypy', async () => {
-    const ir = fixtureIr('credit-risk');
+    // One epoch on a Dask cluster, so the package's Dask modules (emitted only then) are checked too.
+    const ir = variantIr(fixtureIr('credit-risk'), (v) => {
+      v.epochs.find((e) => e.id === '002')!.compute = { engine: 'dask', workers: 2, workerTier: 'small', workerMemoryBytes: 2 ** 30 };
+    });
     const { dir } = await generateProject(ir, mkdtempSync(join(tmpdir(), 'pipec-mypy-')), partsNamed('package'));
     const pkg = join(dir, 'src', ir.project.name);
     const modules = (await plainPython()).filter((k) => k.startsWith('package/')).map((k) => k.slice('package/'.length));

@@ -25,7 +25,7 @@ export function emitPackageDask(ctx: EmitContext): OutputFile[] {
   if (!ctx.ir.epochs.some((e) => e.compute)) return [];
   const training = ctx.engine.render('package/dask_training.py.hbs', { ...packageView(ctx), distributed: distributedModels() });
   return [
-    emitPackageFile(ctx, 'dask_data.py', 'package/dask_data.py.hbs', ['limits', 'data', 'epochs']),
+    emitPackageFile(ctx, 'dask_data.py', 'package/dask_data.py', ['limits', 'data', 'epochs']),
     makeFile(`${ctx.project.packageDir}/dask_training.py`, training, ['project', 'models', 'epochs']),
   ];
 }
