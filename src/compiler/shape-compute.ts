@@ -7,7 +7,7 @@ import { COMPUTE_ENGINES } from '../catalogue/index.js';
 import type { ComputeDecl } from './model.js';
 import { noExtraArgs, readChoice, readName, readNumber, requireArgs, type ShapeCtx } from './shape-args.js';
 import { shapeStatements } from './shape-block.js';
-import { readQuantity } from './shape-epoch.js';
+import { readQuantity } from './shape-quantity.js';
 
 const USAGE = 'compute cluster dask { workers 4 worker_tier large worker_memory 8GB }` or `compute local';
 

@@ -4,13 +4,20 @@
  * single-machine ones (interactive work on a sample); the package's Dask modules come from package/dask.ts.
  */
 import type { Compute } from '../../ir/schema.js';
-import type { EpochPartOptions } from '../epoch-common.js';
 
 /** Python packages every cluster epoch imports. */
 export const DASK_REQUIREMENTS: readonly string[] = ['dask', 'distributed'];
 
+/** The fields of an epoch emitter's options this variant rewrites (epoch-common's EpochPartOptions). */
+export interface DaskVariantInput {
+  templateDir: string;
+  requirements: readonly string[];
+  extra?: Record<string, unknown>;
+  sources?: readonly string[];
+}
+
 /** `opts` for the Dask script of the same epoch; the view gets `compute` for the templates. */
-export function daskVariant(opts: EpochPartOptions, compute: Compute): EpochPartOptions {
+export function daskVariant<T extends DaskVariantInput>(opts: T, compute: Compute): T {
   return {
     ...opts,
     templateDir: `${opts.templateDir}-dask`,

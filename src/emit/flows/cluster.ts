@@ -5,7 +5,7 @@
  * given by id and the worker tier by id. Otherwise pipec check warns (PC8401) and the node runs without.
  */
 import type { Epoch, Ir } from '../../ir/schema.js';
-import { nodeMode } from './flow-view.js';
+import { nodeMode } from './node-mode.js';
 
 /** The cluster of a node, as the flow's NODES table holds it, or null. */
 export interface NodeCluster {

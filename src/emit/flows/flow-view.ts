@@ -4,6 +4,8 @@
  * section and flows/flow_io.json, so they cannot disagree about the DAG or a node's I/O.
  */
 import { nodeCluster, type NodeCluster } from './cluster.js';
+import { nodeMode, type NodeMode } from './node-mode.js';
+export { nodeMode };
 import type { Epoch, Ir } from '../../ir/schema.js';
 import { epochEdges, topoOrder } from '../../ir/dag.js';
 import { pyRepr, pyStr } from '../escape.js';
@@ -18,12 +20,6 @@ import {
 
 /** Python annotation of a flow type (the local twin and consumer inputs). */
 const PY_TYPE: Readonly<Record<FlowType, string>> = { file: 'FlyteFile', dict: 'dict', str: 'str', int: 'int', bool: 'bool' };
-
-/** The mode of a node (see NodeMode). */
-export function nodeMode(ir: Ir, e: Pick<Epoch, 'tier'>): NodeMode {
-  const tierById = ir.domino.tierIds.includes(e.tier);
-  return ir.domino.environmentBy !== 'name' && tierById ? 'job_config' : 'helper';
-}
 
 /** One declared Domino Flow Artifact (module-level `Artifact(name=..., type=...)`). */
 export interface ArtifactView {
@@ -50,14 +46,8 @@ export interface PortView {
   last: boolean;
 }
 
-/**
- * How a node reaches Domino. `job_config`: environment and tier are ids (or the project default), so the
- * node is a module-level `DominoJobTask(domino_job_config=DominoJobConfig(EnvironmentId=..., HardwareTierId=...))`.
- * `helper`: a display name is involved, so the node calls `run_domino_job_task(environment_name=...,
- * hardware_tier_name=..., use_project_defaults_for_omitted=True)` in the workflow body, and the plugin
- * resolves the names when the flow is registered (DominoJobConfig's fields take ids only).
- */
-export type NodeMode = 'job_config' | 'helper';
+// NodeMode and nodeMode live in node-mode.ts (cluster.ts needs them too); re-exported for existing importers.
+export type { NodeMode } from './node-mode.js';
 
 /** One node (epoch) of the flow. */
 export interface NodeView {
