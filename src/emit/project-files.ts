@@ -26,12 +26,12 @@ export const STATE_SCHEMA_VERSION = 1;
  * the runtime reads it and never rebuilds it; `ancestors` (every transitive prerequisite, from
  * ir/dag.ts) spares the runtime a DAG walk of its own.
  */
-export function gateRulesDocument(ctx: EmitContext): unknown {
+export function gateRulesDocument(ir: EmitContext['ir']): unknown {
   return {
-    project: ctx.ir.project.name,
+    project: ir.project.name,
     epochs: Object.fromEntries(
-      ctx.ir.epochs.map((e) => [e.id, {
-        after: e.after, ancestors: upstreamOf(ctx.ir, e.id), produces: e.produces, gate: e.gate, review: e.review,
+      ir.epochs.map((e) => [e.id, {
+        after: e.after, ancestors: upstreamOf(ir, e.id), produces: e.produces, gate: e.gate, review: e.review,
       }]),
     ),
   };
@@ -70,7 +70,7 @@ export function emitProjectFiles(ctx: EmitContext): OutputFile[] {
   const view = { project, firstEpochDir: project.epochs[0]?.dir ?? '', requirementsFile: 'requirements.txt', dataFile, pipecSource: source ? formatPipecSource(source) : null, gitSourceForm: GIT_SOURCE_FORM, tarballSourceForm: TARBALL_SOURCE_FORM };
   return [
     makeFile('.pipec/ir.json', stableJson(ctx.ir), ['ir']),
-    makeFile('.context/gate_rules.json', stableJson(gateRulesDocument(ctx)), ['epochs']),
+    makeFile('.context/gate_rules.json', stableJson(gateRulesDocument(ctx.ir)), ['epochs']),
     makeFile('.context/pipeline_state.json', stableJson(initialStateDocument(ctx)), ['epochs']),
     makeFile('README.md', engine.render('project/README.md.hbs', view), ['project', 'epochs', 'deploy']),
     makeFile('requirements.txt', `${pinnedLines([...PROJECT_REQUIREMENTS]).join('\n')}\n`, ['project']),

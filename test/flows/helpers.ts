@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Epoch, Ir } from '../../src/ir/schema.js';
 import { outputsOf } from '../../src/emit/flows/handoff.js';
+import { gateRulesDocument } from '../../src/emit/project-files.js';
 import { createTemplateEngine } from '../../src/emit/handlebars.js';
 import type { OutputFile } from '../../src/emit/types.js';
 import { renderFlowFiles } from '../../src/emit/flows/render-flows.js';
@@ -126,6 +127,10 @@ export function standInProject(ir: Ir): OutputFile[] {
   const runtime = readTree(join(REPO, 'runtime/python/pipec_runtime'));
   const files: OutputFile[] = [
     { path: '.pipec/ir.json', contents: `${JSON.stringify(ir, null, 2)}\n`, sources: ['project'] },
+    // The compiler's gate rules (the runtime reads them, never rebuilds them), listed in a manifest as a
+    // real compile lists them, so each node's fresh working copy keeps them.
+    { path: '.context/gate_rules.json', contents: `${JSON.stringify(gateRulesDocument(ir), null, 2)}\n`, sources: ['epochs'] },
+    { path: '.pipec/manifest.json', contents: `${JSON.stringify({ files: [{ path: '.context/gate_rules.json' }] }, null, 2)}\n`, sources: ['project'] },
     ...[...runtime]
       .filter(([p]) => p.endsWith('.py'))
       .map(([p, c]) => ({ path: `src/pipec_runtime/${p}`, contents: c, sources: ['runtime'] })),
