@@ -10,3 +10,4 @@ export * from './limits.js';
 export * from './formula.js';
 export * from './operators.js';
 export * from './units.js';
+export * from './budgets.js';
