@@ -26,7 +26,7 @@ ${models}
 `;
 const check = (models: string) => checkSpec({ path: 'b.pipeline', text: spec(models) }, { loadLibrary: loader });
 const errors = (models: string) => check(models).diagnostics.filter((d) => d.severity === 'error')
-  .map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column} ${d.message}`);
+  .map((d) => `${d.code} ${d.range!.start.line}:${d.range!.start.column} ${d.message}`);
 
 describe('model development budgets', () => {
   it('lower `within` to seconds and `sample` to rows', () => {

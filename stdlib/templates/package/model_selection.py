@@ -110,7 +110,7 @@ def cv_evaluate(model: RawInputModel, X: pd.DataFrame, y, problem: str, metric: 
     while a fold runs long. Returns {metrics, threshold, fold_thresholds, folds_completed, stopped}."""
     y = np.asarray(y)
     classification = problem == "classification"
-    classes = np.unique(y) if classification else None
+    classes = np.unique(y) if classification else np.empty(0)
     nested = classification and len(classes) == 2 and metric in THRESHOLD_METRICS
     out = np.zeros((len(y), len(classes))) if classification else np.zeros(len(y))
     scored = np.zeros(len(y), dtype=bool)
@@ -118,10 +118,10 @@ def cv_evaluate(model: RawInputModel, X: pd.DataFrame, y, problem: str, metric: 
     clock, fold_thresholds, stopped, completed = Clock(time_cap), [], None, 0
     for k, (tr, va) in enumerate(folds(problem, n_folds, seed).split(X, y), start=1):
         if completed and clock.exhausted(clock.spent / completed):
-            stopped = f"time cap {fmt_seconds(time_cap)} reached after {completed}/{n_folds} folds"
+            stopped = f"time cap {fmt_seconds(time_cap or 0)} reached after {completed}/{n_folds} folds"
             log(f"{label}: {stopped}; scored on the completed folds")
             break
-        with Progress(f"{label}: fold {k}/{n_folds} on {len(tr)} rows", log=log, quiet_start=True) as p:
+        with Progress(f"{label}: fold {k}/{n_folds} on {len(tr)} rows", log=log, quiet_start=True):
             Xt, yt = X.iloc[tr], y[tr]
             out[va] = _fit_predict(model, Xt, yt, X.iloc[va], classification)
             if nested:
@@ -202,9 +202,9 @@ def successive_halving(model_id: str, problem: str, X: pd.DataFrame, y, metric: 
             every = max(1, math.ceil(len(alive) / 4))
             for j, i in enumerate(alive, start=1):
                 if clock.exhausted(trial_cost):
-                    stopped = {"reason": f"time budget {fmt_seconds(time_budget)}", "round": r + 1,
+                    stopped = {"reason": f"time budget {fmt_seconds(time_budget or 0)}", "round": r + 1,
                                "trials_scored_in_round": j - 1, "seconds": clock.spent}
-                    log(f"tuning stopped by its time budget ({fmt_seconds(time_budget)}) in round {r + 1}/{rounds} "
+                    log(f"tuning stopped by its time budget ({fmt_seconds(time_budget or 0)}) in round {r + 1}/{rounds} "
                         f"after {j - 1}/{len(alive)} candidates")
                     break
                 t0 = time.perf_counter()
