@@ -11,3 +11,4 @@ export * from './formula.js';
 export * from './operators.js';
 export * from './units.js';
 export * from './compute.js';
+export * from './budgets.js';

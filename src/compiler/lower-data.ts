@@ -3,7 +3,7 @@ import type { Column, Data, Distribution, Ir } from '../ir/schema.js';
 import type { ColumnDecl, DistributionDecl, ShareDecl } from './model.js';
 import type { ResolvedSpec } from './resolve-model.js';
 import { lowerFormula } from './lower-formula.js';
-import { defaultBaselines } from '../catalogue/index.js';
+import { BUDGETS, defaultBaselines } from '../catalogue/index.js';
 import { DEFAULT_CV_FOLDS, isModelId, modelFramework } from './standard.js';
 
 /** Seed used when a spec gives none (data generation and the split share it). */
@@ -83,6 +83,9 @@ export function lowerModels(spec: ResolvedSpec): Ir['models'] {
       budgetTrials: tune.trials.value,
       cvFolds: tune.folds?.value ?? DEFAULT_CV_FOLDS,
       strategy: tune.strategy?.value ?? 'halving_random',
+      timeSeconds: tune.timeSeconds?.value ?? null,
     } : null,
+    baselineTimeSeconds: m?.baselineTimeSeconds?.value ?? null,
+    selectionSampleRows: m?.sample ? (m.sample.value === 'off' ? null : m.sample.value) : BUDGETS.defaultSelectionSampleRows,
   };
 }

@@ -94,18 +94,24 @@ export interface FeaturesDecl extends Loc {
     | null;
 }
 
-/** `tune best budget 40 trials [cv 5 folds] [strategy random]`. */
+/** `tune best budget 40 trials [cv 5 folds] [strategy random] [within 10m]`. */
 export interface TuneDecl extends Loc {
   target: Located<string>;
   trials: Located<number>;
   folds: Located<number> | null;
   strategy: Located<'halving_random' | 'random'> | null;
+  /** `within 10m`: the search's time budget, in seconds. */
+  timeSeconds: Located<number> | null;
 }
 
-/** `models { baseline a, b ; tune ... }`. */
+/** `models { baseline a, b [within 2m each]; tune ...; sample 100_000 rows | sample off }`. */
 export interface ModelsDecl extends Loc {
   baselines: Located<string>[];
   tune: TuneDecl | null;
+  /** `baseline ... within 2m each`: each baseline's CV time cap, in seconds. */
+  baselineTimeSeconds: Located<number> | null;
+  /** `sample N rows` (selection sample size) or `sample off` (selection on every training row). */
+  sample: Located<number | 'off'> | null;
 }
 
 /** `produces drift_checks: count` or `fact data.rows count "Rows in the dataset"`. */

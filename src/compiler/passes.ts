@@ -30,6 +30,8 @@ import { checkMetric } from './checks/check-metric.js';
 import { checkModelNames } from './checks/check-model-names.js';
 import { checkModelProblem } from './checks/check-model-problem.js';
 import { checkTuning } from './checks/check-tuning.js';
+import { checkBudgets } from './checks/check-budgets.js';
+import { checkRegressionCalibration } from './checks/check-regression-calibration.js';
 import { checkEpochNumbers } from './checks/check-epoch-numbers.js';
 import { checkEpochAfter } from './checks/check-epoch-after.js';
 import { checkEpochCycles } from './checks/check-epoch-cycles.js';
@@ -101,6 +103,7 @@ export const CHECKS: readonly Check[] = [
   checkModelNames,
   checkModelProblem,
   checkTuning,
+  checkBudgets,
   // epochs, reviews, gates
   checkLifecycleUsed,
   checkEpochNumbers,
@@ -111,6 +114,7 @@ export const CHECKS: readonly Check[] = [
   checkEpochRuntime,
   checkReviews,
   checkFactsUnique,
+  checkRegressionCalibration,
   checkGateShape,
   checkGateFacts,
   checkGateUnits,

@@ -5,6 +5,8 @@ import {
   listItems, located, noExtraArgs, readChoice, readIdent, readName, readNumber, requireArgs, wrongKind, type ShapeCtx,
 } from './shape-args.js';
 import { shapeStatements } from './shape-block.js';
+import { BUDGET_UNIT, BUDGET_WORDS } from '../catalogue/index.js';
+import { normalizeQuantity, unitOfQuantity } from './units.js';
 
 /** Shape `features { ... }`. */
 export function shapeFeatures(ctx: ShapeCtx, s: Statement): FeaturesDecl {
@@ -62,24 +64,59 @@ function shapeSplit(ctx: ShapeCtx, s: Statement): FeaturesDecl['split'] {
   return split;
 }
 
-/** Shape `models { baseline ...; tune ... }`. */
+/** Shape `models { baseline ...; tune ...; sample ... }`. */
 export function shapeModels(ctx: ShapeCtx, s: Statement): ModelsDecl {
-  const m: ModelsDecl = { baselines: [], tune: null, range: s.keyword.range, file: ctx.file };
+  const m: ModelsDecl = { baselines: [], tune: null, baselineTimeSeconds: null, sample: null, range: s.keyword.range, file: ctx.file };
   noExtraArgs(ctx, s, 0, 'models { ... }');
   shapeStatements(ctx, s.block?.statements ?? [], {
     baseline: { repeat: true, run: (r) => {
       if (!requireArgs(ctx, r, 1, 'baseline sklearn.random_forest, xgboost')) return;
-      for (const item of listItems(r.args)) {
+      const at = r.args.findIndex((a) => a.kind === 'Name' && a.text === BUDGET_WORDS.within);
+      for (const item of listItems(at < 0 ? r.args : r.args.slice(0, at))) {
         const n = readName(ctx, item, '`baseline`');
         if (n) m.baselines.push(n);
       }
+      if (at >= 0) {
+        const usage = 'baseline sklearn.random_forest, xgboost within 2m each';
+        m.baselineTimeSeconds = readBudget(ctx, r, at, usage);
+        const tail = r.args.slice(at + 2);
+        if (tail[0]?.kind === 'Name' && tail[0].text === BUDGET_WORDS.each) tail.shift();
+        if (tail[0]) wrongKind(ctx, tail[0], '`each` or the end of the statement', '`baseline ... within`');
+      }
     } },
     tune: { run: (r) => { m.tune = shapeTune(ctx, r); } },
+    sample: { run: (r) => { m.sample = shapeSample(ctx, r); } },
   }, '`models`');
   return m;
 }
 
-/** `tune best budget 40 trials [cv 5 folds] [strategy halving_random]`. */
+/** `within <duration>` at `args[at]`: the budget in seconds (a size or bare number is refused). */
+function readBudget(ctx: ShapeCtx, s: Statement, at: number, usage: string): Located<number> | null {
+  const q = s.args[at + 1];
+  if (!q) {
+    ctx.rep.reportRange('PC1002', ctx.file, (s.args[at] as Expr).range, '`within` needs a duration', `write it as \`${usage}\``);
+    return null;
+  }
+  if (q.kind !== 'Quantity' || unitOfQuantity(q.unit) !== BUDGET_UNIT) return wrongKind(ctx, q, 'a duration like `10m` or `90s`', '`within`');
+  return located(ctx, normalizeQuantity(q.value, q.unit), q.range);
+}
+
+/** `sample 100_000 rows` or `sample off`. */
+function shapeSample(ctx: ShapeCtx, s: Statement): ModelsDecl['sample'] {
+  const usage = 'sample 100_000 rows';
+  if (!requireArgs(ctx, s, 1, usage)) return null;
+  const [a, unit] = s.args;
+  if (a?.kind === 'Name' && a.text === 'off') {
+    noExtraArgs(ctx, s, 1, 'sample off');
+    return located(ctx, 'off' as const, a.range);
+  }
+  const n = readNumber(ctx, a, '`sample`');
+  if (unit && !(unit.kind === 'Name' && unit.text === 'rows')) wrongKind(ctx, unit, '`rows`', '`sample N`');
+  noExtraArgs(ctx, s, 2, usage);
+  return n;
+}
+
+/** `tune best budget 40 trials [cv 5 folds] [strategy halving_random] [within 10m]`. */
 function shapeTune(ctx: ShapeCtx, s: Statement): TuneDecl | null {
   const usage = 'tune best budget 40 trials cv 5 folds';
   if (!requireArgs(ctx, s, 3, usage)) return null;
@@ -87,6 +124,7 @@ function shapeTune(ctx: ShapeCtx, s: Statement): TuneDecl | null {
   let trials: Located<number> | null = null;
   let folds: Located<number> | null = null;
   let strategy: TuneDecl['strategy'] = null;
+  let timeSeconds: Located<number> | null = null;
   const rest = s.args.slice(1);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as Expr;
@@ -102,12 +140,15 @@ function shapeTune(ctx: ShapeCtx, s: Statement): TuneDecl | null {
     } else if (word === 'strategy') {
       strategy = readChoice(ctx, rest[i + 1], ['halving_random', 'random'] as const, 'tuning strategy');
       i++;
-    } else wrongKind(ctx, a, '`budget N trials`, `cv N folds` or `strategy NAME`', '`tune`');
+    } else if (word === BUDGET_WORDS.within) {
+      timeSeconds = readBudget(ctx, s, i + 1, 'tune best budget 40 trials within 10m');
+      i++;
+    } else wrongKind(ctx, a, '`budget N trials`, `cv N folds`, `strategy NAME` or `within DURATION`', '`tune`');
   }
   if (!target) return null;
   if (!trials) {
     ctx.rep.reportRange('PC1002', ctx.file, s.keyword.range, '`tune` needs a trial budget', `write it as \`${usage}\``);
     return null;
   }
-  return { target, trials, folds, strategy, range: s.range, file: ctx.file };
+  return { target, trials, folds, strategy, timeSeconds, range: s.range, file: ctx.file };
 }

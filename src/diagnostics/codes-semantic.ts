@@ -159,6 +159,12 @@ export const SEMANTIC_CODES = [
   c('PC4006', 'error', 'invalid tuning budget',
     'The tuning budget must be a positive whole number of trials, and cross-validation needs 2 to 20 folds.',
     'tune best budget 0 trials', 'Use e.g. `tune best budget 40 trials cv 5 folds`.'),
+  c('PC4201', 'error', 'time budget too short',
+    'A `within` budget (a baseline cap or the tuning search) is shorter than one fit can take, so model development could not train anything.',
+    'tune best budget 40 trials within 0s', 'Use a duration of at least 1s, e.g. `within 10m`.'),
+  c('PC4202', 'error', 'selection sample too small',
+    'Model selection on a sample (`sample N rows`) needs enough rows for cross-validation to rank models: at least 1,000 whole rows.',
+    'models {\n  sample 50 rows\n}', 'Sample at least 1,000 rows (the default is 50,000), or write `sample off` to select on every training row.'),
   // PC5xxx: gates and facts.
   c('PC5001', 'error', 'unknown fact',
     'A gate rule uses a fact that no epoch produces.',
@@ -175,6 +181,9 @@ export const SEMANTIC_CODES = [
   c('PC5005', 'error', 'fact declared twice',
     'Two declarations produce the same fact; a fact has one producer and one unit.',
     'produces drift_checks: count\nproduces drift_checks: number', 'Remove one declaration or rename the fact.'),
+  c('PC5201', 'error', 'calibration gate on a regression project',
+    'Calibration facts (`calibration.brier`, `calibration.ece`) measure predicted class probabilities; a regression model has none, so epoch 006 records no such fact and the gate could never pass.',
+    'problem regression\nepoch 006 {\n  gate { require calibration.ece <= 0.05 }\n}', 'Gate the regression error (`metric.rmse`, `metric.r2`) or `robustness.stability` instead.'),
   // PC6xxx: limits and platform.
   c('PC6001', 'error', 'limit above the platform ceiling',
     'The standard Domino workspace allows data files up to 50MB and 12GB of memory; larger limits cannot be honoured.',

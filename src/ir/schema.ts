@@ -8,7 +8,7 @@
  * Validate at every boundary with `IrSchema.parse`.
  */
 import { z } from 'zod';
-import { COMPUTE_ENGINES, FRAMEWORK_NAMES, MODEL_IDS } from '../catalogue/index.js';
+import { BUDGETS, COMPUTE_ENGINES, FRAMEWORK_NAMES, MODEL_IDS } from '../catalogue/index.js';
 import { FeasibilitySchema } from './feasibility-schema.js';
 
 export const IR_VERSION = 1;
@@ -128,8 +128,17 @@ export const ModelsSchema = z.object({
       budgetTrials: z.number().int().positive(),
       cvFolds: z.number().int().positive(),
       strategy: z.enum(['halving_random', 'random']),
+      /** `within 10m`: the search stops before a candidate that would pass it (seconds); null = no limit. */
+      timeSeconds: z.number().positive().nullable().default(null),
     })
     .nullable(),
+  /** `baseline ... within 2m each`: each baseline's cross-validation time cap (seconds); null = none. */
+  baselineTimeSeconds: z.number().positive().nullable().default(null),
+  /**
+   * Training rows above which selection (ranking, tuning, threshold) runs on a stratified seeded sample of
+   * this many rows; the final model is refitted on all of them. null = `sample off` (every row).
+   */
+  selectionSampleRows: z.number().int().positive().nullable().default(BUDGETS.defaultSelectionSampleRows),
 });
 
 /** A typed quantity an epoch records (`data.rows`, `metric.f1_score`, `drift_checks`). */

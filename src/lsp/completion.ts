@@ -86,10 +86,11 @@ export function complete(a: Analysis, text: string, offset: number, snippets = f
       if (args.length === 0) return columns(a).filter((c) => c.type.value === 'category').map((c) => item(c.name.value, CompletionItemKind.Field, 'category column'));
       return args.length === 1 ? ['onehot', 'ordinal'].map((m) => item(m, CompletionItemKind.EnumMember)) : [];
     case 'baseline':
-      return last === undefined || last === ',' ? modelIds(problem).map((m) => item(m, CompletionItemKind.Class, 'model')) : [];
+      if (last === undefined || last === ',') return modelIds(problem).map((m) => item(m, CompletionItemKind.Class, 'model'));
+      return args.includes('within') ? [item('each', CompletionItemKind.Keyword)] : [item('within', CompletionItemKind.Keyword, 'a time cap per baseline')];
     case 'tune':
       if (args.length === 0) return [item('best', CompletionItemKind.Keyword, 'the best baseline'), ...(a.project?.models?.baselines ?? []).map((b) => item(b.value, CompletionItemKind.Class))];
-      return ['budget', 'trials', 'cv', 'folds', 'strategy'].map((w) => item(w, CompletionItemKind.Keyword));
+      return ['budget', 'trials', 'cv', 'folds', 'strategy', 'within'].map((w) => item(w, CompletionItemKind.Keyword));
     case 'metric':
       if (block === 'project' && args.length === 0) {
         const m = metricsOf(problem);

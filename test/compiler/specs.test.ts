@@ -44,7 +44,7 @@ describe('specs beyond the example', () => {
     expect(ir.features.derives.find((d) => d.name === 'night')?.formula)
       .toEqual({ kind: 'bin', op: '<', left: { kind: 'col', name: 'hour' }, right: { kind: 'num', value: 6 } });
     expect(ir.models.baselines.map((b) => b.id)).toHaveLength(7);
-    expect(ir.models.tune).toEqual({ target: 'best', budgetTrials: 20, cvFolds: 3, strategy: 'random' });
+    expect(ir.models.tune).toEqual({ target: 'best', budgetTrials: 20, cvFolds: 3, strategy: 'random', timeSeconds: null });
     expect(ir.domino).toMatchObject({ volumeSizeGiB: 20, gitRef: 'main' });
     expect(ir.project.metrics).toEqual(['mse', 'rmse', 'mae', 'r2_score', 'mape']);
   });

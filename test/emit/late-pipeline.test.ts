@@ -64,6 +64,8 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     const ir = variantIr(base, (v) => {
       if (v.deploy.api) v.deploy.api.latencyP95Seconds = 2;
       for (const e of v.epochs) for (const g of e.gate) if (g.fact === 'api.latency_p95') g.value = 2;
+      // A time budget (`tune ... within 2m`) bounds 005 on the loaded box, and runs the budget end to end.
+      if (v.models.tune) v.models.tune.timeSeconds = 120;
     });
     project = await generateProject(ir);
     art = (epochDir, file) => join(project.dir, 'artifacts', epochDir, file);
@@ -103,6 +105,8 @@ describe.skipIf(!py)('generated credit-risk project, epochs 001-008 run for real
     expect(tuning.tuned).toBe(true);
     expect(tuning.candidates_evaluated).toBeLessThanOrEqual(tune.budgetTrials);
     expect(tuning.fits).toBe(tuning.candidates_evaluated * tune.cvFolds);
+    expect(tuning.time_budget_seconds).toBe(120);
+    if (tuning.stopped) expect(tuning.stopped.reason).toMatch(/^time budget/);
     for (const png of ['model_comparison.png', 'tuning_trials.png', 'diagnostics.png']) expect(existsSync(art(dir, png)), png).toBe(true);
     const facts = readJson(join(project.dir, '.context', 'pipeline_state.json')).epochs['005'].facts;
     expect(facts[`metric.${project.ir.project.metric}`]).toBeCloseTo(info.metrics[project.ir.project.metric], 9);

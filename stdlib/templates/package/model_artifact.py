@@ -125,6 +125,13 @@ class RawInputModel(BaseEstimator):
             rows = np.asarray(features, dtype=np.float32)
             total = sum(tree.tree_.predict(rows) for tree in est.estimators_) / len(est.estimators_)
             return np.asarray(total[:, 0, :] if total.ndim == 3 else total)
+        if est.__class__.__name__ == "LogisticRegression" and len(est.classes_) == 2:
+            # Serving speed: scikit-learn's input checks cost ≈1.5 ms per call for one record; its binary
+            # probabilities are exactly expit(X·w + b) (the same float operations), in ≈0.1 ms.
+            from scipy.special import expit
+
+            p = expit((np.asarray(features, dtype=np.float64) @ est.coef_.T + est.intercept_).ravel())
+            return np.column_stack([1.0 - p, p])
         return np.asarray(est.predict_proba(features))
 
     def predict(self, X) -> np.ndarray:

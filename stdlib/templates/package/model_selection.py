@@ -16,10 +16,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.model_selection import KFold, ParameterSampler, StratifiedKFold, cross_val_predict, cross_val_score
+from sklearn.base import clone
+from sklearn.model_selection import KFold, ParameterSampler, StratifiedKFold, cross_val_score, train_test_split
 
 from . import config
 from .model_artifact import RawInputModel
+from .model_budget import Clock, Progress, fmt_seconds
 from .model_utils import build_model, compute_metrics, greater_is_better
 from .model_utils_tuning import _plain, halving_plan, scorer_for, search_space
 
@@ -83,24 +85,60 @@ def choose_threshold(y, proba: np.ndarray, classes) -> float:
     return float(grid[int(np.argmax(scores))]) if len(grid) else 0.5
 
 
+def _fit_predict(model: RawInputModel, X_fit, y_fit, X_val, classification: bool) -> np.ndarray:
+    m = clone(model)
+    m.fit(X_fit, y_fit)
+    return m.predict_proba(X_val) if classification else m.predict(X_val)
+
+
+def inner_threshold(model: RawInputModel, X: pd.DataFrame, y: np.ndarray, classes, seed: int) -> float:
+    """The threshold for one outer fold, chosen on an inner split of that fold's TRAINING rows (75/25,
+    stratified, seeded): the rows the outer fold is scored on never help choose its threshold, so the
+    CV estimate of a threshold metric is not optimistic."""
+    Xa, Xb, ya, yb = train_test_split(X, y, test_size=0.25, stratify=y, random_state=seed)
+    return choose_threshold(yb, _fit_predict(model, Xa, ya, Xb, True), classes)
+
+
 def cv_evaluate(model: RawInputModel, X: pd.DataFrame, y, problem: str, metric: str, n_folds: int,
-                seed: int) -> dict:
-    """Out-of-fold metrics of `model` on the training rows, with the CV-chosen threshold for a binary
-    threshold metric. Returns {metrics, threshold}."""
-    cv = folds(problem, n_folds, seed)
+                seed: int, time_cap: float | None = None, label: str = "cv", log=print) -> dict:
+    """Out-of-fold metrics of `model` on the training rows.
+
+    For a binary threshold metric each outer fold is scored with a threshold chosen on an inner split
+    of its own training rows (nested, honest); the threshold SERVED with the model is chosen on all
+    out-of-fold predictions. `time_cap` (seconds) stops before a fold that would overrun it: the metrics
+    then cover the completed folds and `stopped` says why. One progress line per fold, and a heartbeat
+    while a fold runs long. Returns {metrics, threshold, fold_thresholds, folds_completed, stopped}."""
     y = np.asarray(y)
-    if problem != "classification":
-        pred = cross_val_predict(model, X, y, cv=cv)
-        return {"metrics": compute_metrics(problem, y, pred), "threshold": None}
-    proba = cross_val_predict(model, X, y, cv=cv, method="predict_proba")
-    classes = np.unique(y)
-    threshold = None
-    if len(classes) == 2 and metric in THRESHOLD_METRICS:
-        threshold = choose_threshold(y, proba, classes)
-        pred = np.where(proba[:, 1] >= threshold, classes[1], classes[0])
-    else:
-        pred = classes[proba.argmax(axis=1)]
-    return {"metrics": compute_metrics(problem, y, pred, proba, classes), "threshold": threshold}
+    classification = problem == "classification"
+    classes = np.unique(y) if classification else np.empty(0)
+    nested = classification and len(classes) == 2 and metric in THRESHOLD_METRICS
+    out = np.zeros((len(y), len(classes))) if classification else np.zeros(len(y))
+    scored = np.zeros(len(y), dtype=bool)
+    pred = np.empty(len(y), dtype=y.dtype)
+    clock, fold_thresholds, stopped, completed = Clock(time_cap), [], None, 0
+    for k, (tr, va) in enumerate(folds(problem, n_folds, seed).split(X, y), start=1):
+        if completed and clock.exhausted(clock.spent / completed):
+            stopped = f"time cap {fmt_seconds(time_cap or 0)} reached after {completed}/{n_folds} folds"
+            log(f"{label}: {stopped}; scored on the completed folds")
+            break
+        with Progress(f"{label}: fold {k}/{n_folds} on {len(tr)} rows", log=log, quiet_start=True):
+            Xt, yt = X.iloc[tr], y[tr]
+            out[va] = _fit_predict(model, Xt, yt, X.iloc[va], classification)
+            if nested:
+                fold_thresholds.append(inner_threshold(model, Xt, yt, classes, seed))
+                pred[va] = np.where(out[va][:, 1] >= fold_thresholds[-1], classes[1], classes[0])
+            elif classification:
+                pred[va] = classes[out[va].argmax(axis=1)]
+            scored[va], completed = True, completed + 1
+    ys = y[scored]
+    if not classification:
+        metrics = compute_metrics(problem, ys, out[scored])
+        return {"metrics": metrics, "threshold": None, "fold_thresholds": [], "folds_completed": completed,
+                "stopped": stopped}
+    threshold = choose_threshold(ys, out[scored], classes) if nested else None
+    metrics = compute_metrics(problem, ys, pred[scored], out[scored], classes)
+    return {"metrics": metrics, "threshold": threshold, "fold_thresholds": fold_thresholds,
+            "folds_completed": completed, "stopped": stopped}
 
 
 def better(a: float, b: float, metric: str) -> bool:
@@ -119,11 +157,17 @@ def _write(path: Path, doc: dict) -> None:
 
 
 def successive_halving(model_id: str, problem: str, X: pd.DataFrame, y, metric: str, budget: int, n_folds: int,
-                       seed: int, checkpoint_dir: Path, log=print) -> dict:
+                       seed: int, checkpoint_dir: Path, log=print, time_budget: float | None = None) -> dict:
     """Successive halving (factor 3) over `budget` candidate evaluations on the training rows. Round r
     scores the surviving candidates by `n_folds`-fold CV on a seeded sample of the rows (all rows in the
     last round) and keeps the best third. A round found in `checkpoint_dir` with the same inputs is
-    reused, not recomputed."""
+    reused, not recomputed; its recorded seconds count towards `seconds`, so a resumed search reports
+    the time it took over all runs.
+
+    `time_budget` (seconds, `tune ... within 10m`) bounds the search: before each candidate, if the
+    time spent (reused rounds included) plus that candidate's expected time would pass the budget, the
+    search stops and the best candidate scored on the most rows wins. A round cut short is not
+    checkpointed; `stopped` says where the search stopped."""
     checkpoint_dir.mkdir(parents=True, exist_ok=True)
     y = np.asarray(y)
     n = len(y)
@@ -136,8 +180,10 @@ def successive_halving(model_id: str, problem: str, X: pd.DataFrame, y, metric: 
     key = _key(model_id, problem, metric, budget, n_folds, seed, n, int(pd.util.hash_pandas_object(X).sum() % 2**61),
                y.tolist()[:50], candidates)
     scoring = scorer_for(metric, n_classes)
+    sign = 1 if greater_is_better(metric) else -1
     order = np.random.default_rng(seed).permutation(n)
-    alive, trials, fits, equivalents, start = list(range(len(candidates))), [], 0, 0.0, time.perf_counter()
+    alive, trials, fits, equivalents = list(range(len(candidates))), [], 0, 0.0
+    clock, stopped, best_scores, trial_cost, completed_rounds = Clock(time_budget), None, {}, 0.0, 0
     for r in range(rounds):
         n_rows = n if r == rounds - 1 else max(n // 3 ** (rounds - 1 - r), min_samples)
         file = checkpoint_dir / f"round_{r}.json"
@@ -145,31 +191,51 @@ def successive_halving(model_id: str, problem: str, X: pd.DataFrame, y, metric: 
         if done and done.get("key") == key and done.get("alive") == alive:
             log(f"tuning round {r + 1}/{rounds}: done before, reused ({len(alive)} candidates)")
             scores = {int(k): v for k, v in done["scores"].items()}
+            clock.before += float(done.get("seconds", 0.0))
+            trial_cost = float(done.get("seconds", 0.0)) / max(len(alive), 1) * 3
         else:
             log(f"tuning round {r + 1}/{rounds}: {len(alive)} candidates on {n_rows} rows")
             idx = np.sort(order[:n_rows])
             Xr, yr = X.iloc[idx], y[idx]
-            scores = {}
+            scores, round_start = {}, time.perf_counter()
             # Progress inside a round: about four lines per round, with the best score so far.
             every = max(1, math.ceil(len(alive) / 4))
             for j, i in enumerate(alive, start=1):
-                model = make_model(model_id, problem, y, seed, candidates[i])
-                s = cross_val_score(model, Xr, yr, cv=folds(problem, n_folds, seed), scoring=scoring, error_score="raise")
+                if clock.exhausted(trial_cost):
+                    stopped = {"reason": f"time budget {fmt_seconds(time_budget or 0)}", "round": r + 1,
+                               "trials_scored_in_round": j - 1, "seconds": clock.spent}
+                    log(f"tuning stopped by its time budget ({fmt_seconds(time_budget or 0)}) in round {r + 1}/{rounds} "
+                        f"after {j - 1}/{len(alive)} candidates")
+                    break
+                t0 = time.perf_counter()
+                with Progress(f"  trial {j}/{len(alive)} of round {r + 1}", log=log, quiet=True):
+                    model = make_model(model_id, problem, y, seed, candidates[i])
+                    s = cross_val_score(model, Xr, yr, cv=folds(problem, n_folds, seed), scoring=scoring, error_score="raise")
                 scores[i] = float(np.mean(s))
+                trial_cost = time.perf_counter() - t0
                 if j % every == 0 and j < len(alive):
-                    best = max(scores.values())
-                    log(f"  trial {j}/{len(alive)} of round {r + 1}, best CV {metric} so far "
-                        f"{-best if not greater_is_better(metric) else best:.4f}")
-            _write(file, {"key": key, "round": r, "rows": n_rows, "alive": alive, "scores": scores})
-        fits += len(alive) * n_folds
+                    log(f"  trial {j}/{len(alive)} of round {r + 1}, best CV {metric} so far {sign * max(scores.values()):.4f}")
+            if stopped is None:
+                _write(file, {"key": key, "round": r, "rows": n_rows, "alive": alive, "scores": scores,
+                              "seconds": time.perf_counter() - round_start})
+            trial_cost *= 3  # the next round's rows are three times as many
+        scored = [i for i in alive if i in scores]
+        fits += len(scored) * n_folds
         # Each CV fit uses (k-1)/k of the round's rows: the cost in full-training-set fits.
-        equivalents += len(alive) * n_folds * (n_rows / n) * (n_folds - 1) / n_folds
-        trials += [{"params": candidates[i], "n_resources": n_rows, "round": r,
-                    "mean_score": -scores[i] if not greater_is_better(metric) else scores[i]} for i in alive]
-        ranked = sorted(alive, key=lambda i: (-scores[i], i))
+        equivalents += len(scored) * n_folds * (n_rows / n) * (n_folds - 1) / n_folds
+        trials += [{"params": candidates[i], "n_resources": n_rows, "round": r, "mean_score": sign * scores[i]}
+                   for i in scored]
+        best_scores.update({i: sign * scores[i] for i in scored})
+        ranked = sorted(scored, key=lambda i: (-scores[i], i))
+        completed_rounds += stopped is None
+        if stopped is not None:
+            # The best of this round's scored candidates (all top-ranked before); none scored: last round's best.
+            alive = ranked or alive
+            break
         alive = ranked if r == rounds - 1 else ranked[: max(1, math.ceil(len(ranked) / 3))]
-    best = alive[0]
-    best_score = next(t["mean_score"] for t in trials if t["round"] == rounds - 1 and t["params"] == candidates[best])
-    return {"best_params": candidates[best], "best_score": best_score, "trials": trials, "rounds": rounds,
+    best = alive[0] if best_scores else None
+    return {"best_params": candidates[best] if best is not None else None,
+            "best_score": best_scores.get(best) if best is not None else None, "trials": trials, "rounds": rounds,
+            "rounds_completed": completed_rounds,
             "candidates": len(candidates), "fits": fits, "fit_equivalents": equivalents,
-            "seconds": time.perf_counter() - start}
+            "seconds": clock.spent, "time_budget_seconds": time_budget, "stopped": stopped}

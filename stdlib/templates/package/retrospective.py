@@ -146,8 +146,16 @@ def what_if(rows: list[dict], records: dict, tuning: dict | None, skipped: dict,
                      f"({tuning.get('fit_equivalents', 0):.1f} full-data fit equivalents, {tuning.get('seconds', 0):.0f} s); "
                      f"no exhaustive grid was run, so none is compared {source(tuning_source, 'fits')}")
         if tuning.get("kept") == "baseline":
-            notes.append("Tuning did not beat the baseline on the test set: a larger budget or a different model family may help "
-                         f"{source(tuning_source, 'kept')}")
+            notes.append("Tuning did not beat the baseline in cross-validation on the training rows: a larger budget or a "
+                         f"different model family may help {source(tuning_source, 'kept')}")
+        stopped = tuning.get("stopped")
+        if stopped:
+            notes.append(f"Tuning stopped at its {stopped['reason']} in round {stopped['round']} of {tuning.get('rounds')}: "
+                         f"raise the budget (`within`) if the search was still improving {source(tuning_source, 'stopped')}")
+    sample = (tuning or {}).get("sample") or {}
+    if sample.get("sampled"):
+        notes.append(f"Model selection ran on a stratified sample of {sample['rows']} of {sample['of']} training rows; the "
+                     f"final model was refitted on all of them {source(tuning_source, 'sample')}")
     for model_id, reason in sorted(skipped.items()):
         notes.append(f"{model_id} was skipped ({reason}); including it could change the model choice.")
     if records["errors"]:
