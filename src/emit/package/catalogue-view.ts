@@ -19,7 +19,7 @@ export function catalogueView(): { models: Record<string, unknown>; metrics: Rec
     }];
   }));
   const metrics = Object.fromEntries(Object.entries(METRICS).map(([name, m]) => [name, {
-    problem: m.problem, range: m.range, better: m.better, threshold_dependent: m.thresholdDependent, scorer: m.scorer,
+    problem: m.problem, range: m.range, better: m.better, threshold_dependent: m.thresholdDependent, f1_threshold: m.f1Threshold, scorer: m.scorer,
   }]));
   return { models, metrics };
 }

@@ -25,8 +25,9 @@ from .model_budget import Clock, Progress, fmt_seconds
 from .model_utils import build_model, compute_metrics, greater_is_better
 from .model_utils_tuning import _plain, halving_plan, scorer_for, search_space
 
-#: Metrics that depend on the decision threshold: for them the threshold is chosen by CV.
-THRESHOLD_METRICS = ("f1_score", "precision", "recall")
+#: Primary metrics for which a binary model is served at the F1-optimal threshold chosen by CV (the
+#: catalogue's `f1Threshold` fact, src/catalogue/metrics.ts).
+THRESHOLD_METRICS = tuple(name for name, m in config.CATALOGUE["metrics"].items() if m["f1_threshold"])
 #: A class rarer than this share of an even split makes the target "imbalanced".
 IMBALANCE_RATIO = 0.8
 
