@@ -7,23 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { checkSpec } from '../../src/compiler/index.js';
 import { BUDGETS } from '../../src/catalogue/index.js';
 import { diskLoader } from './helpers/disk-loader.js';
+import { tinySpec } from './helpers/tiny-spec.js';
 
 const loader = diskLoader();
-const spec = (models: string) => `project p {
-  problem classification
-  target  y
-  use lifecycle.domino_standard
-  data synthetic {
-    rows 1_000
-    seed 1
-    column x float uniform(0, 1)
-    target y binary logistic(2 * x - 1)
-  }
-  models {
-${models}
-  }
-}
-`;
+const spec = (models: string) => tinySpec({ models });
 const check = (models: string) => checkSpec({ path: 'b.pipeline', text: spec(models) }, { loadLibrary: loader });
 const errors = (models: string) => check(models).diagnostics.filter((d) => d.severity === 'error')
   .map((d) => `${d.code} ${d.range!.start.line}:${d.range!.start.column} ${d.message}`);

@@ -6,24 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { checkSpec } from '../../src/compiler/index.js';
 import { formatSpec } from '../../src/grammar/format.js';
 import { diskLoader } from './helpers/disk-loader.js';
+import { tinySpec } from './helpers/tiny-spec.js';
 
 const loader = diskLoader();
-const spec = (extra: string) => `project p {
-  problem classification
-  target  y
-  use lifecycle.domino_standard
-  data synthetic {
-    rows 1_000
-    seed 1
-    column x float uniform(0, 1)
-    target y binary logistic(2 * x - 1)
-  }
-  models {
-    baseline xgboost, lightgbm
-  }
-${extra}
-}
-`;
+const spec = (extra: string) => tinySpec({ extra });
 const computeOf = (extra: string) => {
   const r = checkSpec({ path: 'p.pipeline', text: spec(extra) }, { loadLibrary: loader });
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
