@@ -23,6 +23,8 @@ export interface EpochState {
   gate?: { passed: boolean; results: GateResult[] } | null;
   error?: { type: string; message: string } | null;
   review?: { status: string; by?: string; via?: string } | null;
+  /** The engine the last attempt ran on (`pandas`, `dask`), plus a cluster's record (workers, scheduler). */
+  engine?: { engine?: string; workers?: number; scheduler?: string } | null;
 }
 
 /** One evaluated gate rule. */

@@ -1,8 +1,9 @@
 /**
  * `pipec status`: one row per epoch — done / failed / blocked / stale / gate changed / pending / running
  * (interrupted when no run holds the lock), gate results, reviews, checkpoint progress, elapsed vs
- * estimated time. "stale" and "gate changed" come from the same key comparison `pipec run --resume`
- * makes (src/runner/resume-plan.ts), so status and run never disagree. Read-only: it never writes.
+ * estimated time, and the engine each epoch ran on (pandas, or dask with its workers). "stale" and "gate
+ * changed" come from the same key comparison `pipec run --resume` makes (src/runner/resume-plan.ts), so
+ * status and run never disagree. Read-only: it never writes.
  */
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -26,6 +27,8 @@ export interface StatusRow {
   elapsedSeconds: number | null;
   estimateSeconds: number;
   attempts: number;
+  /** The engine the last attempt ran on: `pandas`, or `dask` with its workers and scheduler (null: never ran). */
+  engine: string | null;
   error: { type: string; message: string } | null;
 }
 
@@ -84,11 +87,19 @@ export async function collectStatus(dir: string): Promise<StatusReport> {
       elapsedSeconds: rec?.elapsed_seconds ?? null,
       estimateSeconds: e.estimate.minutes * 60,
       attempts: rec?.attempts ?? 0,
+      engine: engineCell(rec?.engine),
       error: rec?.error ? { type: rec.error.type, message: rec.error.message } : null,
     };
   });
   const ok = !epochs.some((r) => r.status === 'failed' || r.status === 'blocked');
   return { project: ir.project.name, ok, epochs, blockers: state.blockers, warnings: state.warnings };
+}
+
+/** `pandas`, or `dask (2 workers, local)` from a cluster's record; null when the state names no engine. */
+function engineCell(e: EpochState['engine']): string | null {
+  if (!e?.engine) return null;
+  const shape = [e.workers === undefined ? '' : `${e.workers} workers`, e.scheduler ?? ''].filter(Boolean).join(', ');
+  return shape ? `${e.engine} (${shape})` : e.engine;
 }
 
 function gateCell(g: StatusRow['gate']): string {
@@ -104,7 +115,7 @@ function reviewCell(r: StatusRow['review']): string {
 
 /** The report as an aligned text table plus blockers/warnings/errors underneath. */
 export function renderStatusTable(report: StatusReport): string {
-  const head = ['epoch', 'name', 'status', 'gate', 'review', 'checkpoint', 'elapsed / estimate'];
+  const head = ['epoch', 'name', 'status', 'gate', 'review', 'checkpoint', 'elapsed / estimate', 'engine'];
   const rows = report.epochs.map((r) => [
     r.epoch,
     r.name,
@@ -113,6 +124,7 @@ export function renderStatusTable(report: StatusReport): string {
     reviewCell(r.review),
     r.checkpointPercent === null ? '—' : `${Number(r.checkpointPercent.toFixed(1))}%`,
     `${r.elapsedSeconds === null ? '—' : formatElapsed(r.elapsedSeconds)} / ${formatElapsed(r.estimateSeconds)}`,
+    r.engine ?? '—',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();

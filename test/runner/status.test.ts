@@ -22,17 +22,17 @@ describe('pipec status', () => {
     expect(await runPipeline(runOpts(dir, { approve: ['002'] }), collector())).toBe(1);
     const report = await collectStatus(dir);
     expect(report.ok).toBe(false);
-    expect(report.epochs.map((r) => [r.epoch, r.status, r.attempts])).toEqual([
-      ['001', 'done', 1],
-      ['002', 'done', 1],
-      ['003', 'failed', 1],
+    expect(report.epochs.map((r) => [r.epoch, r.status, r.attempts, r.engine])).toEqual([
+      ['001', 'done', 1, 'pandas'],
+      ['002', 'done', 1, 'pandas'],
+      ['003', 'failed', 1, 'pandas'],
     ]);
     expect(report.epochs[2]?.gate).toEqual({ passed: false, total: 1, failed: [{ rule: '003:1', expected: 0.7, observed: 0.4 }] });
     expect(report.epochs[1]?.review).toMatchObject({ title: 'Data quality review', status: 'approved' });
     const table = renderStatusTable(report).split('\n');
     expect(table[0]).toBe('project fixture');
-    expect(table[1]).toMatch(/^epoch\s+name\s+status\s+gate\s+review\s+checkpoint\s+elapsed \/ estimate$/);
-    expect(table[3]).toMatch(/^001\s+generate\s+done\s+passed 1\/1\s+—\s+—\s+\d+\.\ds \/ 6\.0s$/);
+    expect(table[1]).toMatch(/^epoch\s+name\s+status\s+gate\s+review\s+checkpoint\s+elapsed \/ estimate\s+engine$/);
+    expect(table[3]).toMatch(/^001\s+generate\s+done\s+passed 1\/1\s+—\s+—\s+\d+\.\ds \/ 6\.0s\s+pandas$/);
     expect(table[4]).toMatch(/^002\s+assess\s+done\s+passed 1\/1\s+approved by \S+\s+—/);
     expect(table[5]).toMatch(/^003\s+train\s+failed\s+FAILED 003:1 \(0\.4 vs 0\.7\)\s+—\s+—/);
     expect(table[6]).toBe(
@@ -53,6 +53,22 @@ describe('pipec status', () => {
     expect(report.epochs[0]).toMatchObject({ status: 'interrupted', checkpointPercent: 40 });
     expect(renderStatusTable(report).split('\n')[3]).toMatch(/^001\s+generate\s+interrupted\s+—\s+—\s+40%/);
     expect(report.ok).toBe(true);
+  });
+
+  it('shows the engine each epoch ran on: a Dask record names its workers and scheduler', async () => {
+    const dir = freshProject();
+    const dask = { engine: 'dask', scheduler: 'local', workers: 2, worker_memory_limit_bytes: 1 << 30 };
+    writeFileSync(
+      join(dir, '.context', 'pipeline_state.json'),
+      JSON.stringify({
+        epochs: { '001': { status: 'completed', attempts: 1, engine: { engine: 'pandas' } }, '002': { status: 'failed', attempts: 1, engine: dask } },
+        blockers: [],
+        warnings: [],
+      }),
+    );
+    const report = await collectStatus(dir);
+    expect(report.epochs.map((r) => r.engine)).toEqual(['pandas', 'dask (2 workers, local)', null]);
+    expect(renderStatusTable(report).split('\n')[4]).toMatch(/\s+dask \(2 workers, local\)$/);
   });
 
   it('the CLI: status exit codes and JSON, run usage errors exit 2', async () => {

@@ -152,9 +152,10 @@ def _status(args: Any, ir: Any, paths: ProjectPaths, store: StateStore, rules: A
         rows.append({"epoch": e["id"], "name": e["name"], "status": rec.get("status", "pending"),
                      "gate": rec.get("gate"), "review": rec.get("review"), "error": rec.get("error"),
                      "checkpoint_percent": ck.get("progress_percent") if ck else None,
-                     "elapsed_seconds": rec.get("elapsed_seconds"), "estimate_minutes": e["estimate"]["minutes"]})
+                     "elapsed_seconds": rec.get("elapsed_seconds"), "estimate_minutes": e["estimate"]["minutes"],
+                     "engine": (rec.get("engine") or {}).get("engine")})
     bad = [r for r in rows if r["status"] in ("failed", "blocked")]
-    lines = [f"{r['epoch']} {r['name']:<24} {r['status']}" for r in rows]
+    lines = [f"{r['epoch']} {r['name']:<24} {r['status']}" + (f" ({r['engine']})" if r["engine"] else "") for r in rows]
     return (1 if bad else 0), {"ok": not bad, "epochs": rows, "blockers": state.get("blockers", []),
                                "warnings": state.get("warnings", []), "lines": lines}
 

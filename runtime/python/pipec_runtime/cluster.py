@@ -9,8 +9,9 @@ Where the scheduler comes from, in this order:
   (compute_cluster_properties: clusterType "Dask", workerCount, workerHardwareTierId, ...).
 - DASK_SCHEDULER_ADDRESS (Dask's own configuration variable): any existing scheduler.
 - Otherwise a `distributed.LocalCluster` on this machine with the spec's worker count and per-worker
-  memory limit, one thread per worker. Its workers are child processes of the epoch, so `pipec run`'s
-  memory guard (which sums the process tree) counts the whole cluster.
+  memory limit, one thread per worker. Its workers are child processes of the epoch, so both memory
+  guards (the runtime's, memory.process_tree_memory, and `pipec run`'s) count the whole cluster; workers
+  on other machines are checked against their own limits from the sampler's last reading.
 
 The same generated code runs in all three places. While the cluster is up a sampler records each worker's
 peak memory (the scheduler's heartbeat figures); on exit the engine that ran, the scheduler's origin and
@@ -39,6 +40,17 @@ def scheduler_address() -> tuple[str | None, str]:
     return None, "local"
 
 
+def worker_memory(client: Any, default_limit: int) -> dict[str, tuple[int, int, int]]:
+    """{worker name: (memory bytes, data bytes Dask holds, memory limit)} from the scheduler's heartbeat
+    figures: the one reading of worker memory (the cluster record's peaks and the memory guard use it)."""
+    out: dict[str, tuple[int, int, int]] = {}
+    for w in client.scheduler_info(n_workers=-1)["workers"].values():
+        metrics = w.get("metrics") or {}
+        out[str(w.get("name", w.get("id")))] = (int(metrics.get("memory") or 0), int(metrics.get("managed_bytes") or 0),
+                                                int(w.get("memory_limit") or default_limit))
+    return out
+
+
 class DaskCluster:
     """`with DaskCluster(ctx) as cluster:` gives `cluster.client` for the epoch's `compute` settings."""
 
@@ -55,6 +67,8 @@ class DaskCluster:
         self.peaks: dict[str, int] = {}
         self.managed: dict[str, int] = {}
         self.limits: dict[str, int] = {}
+        #: The last sample, {worker: (bytes, limit)}: what the memory guard checks for remote workers.
+        self.latest: dict[str, tuple[int, int]] = {}
         self._stop = threading.Event()
         self._sampler: threading.Thread | None = None
         self._t0 = 0.0
@@ -74,16 +88,22 @@ class DaskCluster:
         self._t0 = time.monotonic()
         self._sampler = threading.Thread(target=self._sample, name="pipec-dask-memory", daemon=True)
         self._sampler.start()
+        if self._local is None:
+            # Workers on other machines are not in this process tree: the guard checks each against its
+            # own limit from the sampler's last reading. A LocalCluster's workers are child processes,
+            # so the guard's process-tree figure already counts them (against limits.max_memory).
+            self.ctx.memory.remote = lambda: dict(self.latest)
         print(f"dask: {self.workers} workers x {self.memory_limit / 1024 ** 3:.2f} GB ({self.origin} scheduler)", flush=True)
         return self
 
     def _sample_once(self) -> None:
-        for w in self.client.scheduler_info(n_workers=-1)["workers"].values():
-            name = str(w.get("name", w.get("id")))
-            metrics = w.get("metrics") or {}
-            self.peaks[name] = max(self.peaks.get(name, 0), int(metrics.get("memory") or 0))
-            self.managed[name] = max(self.managed.get(name, 0), int(metrics.get("managed_bytes") or 0))
-            self.limits[name] = int(w.get("memory_limit") or self.memory_limit)
+        latest: dict[str, tuple[int, int]] = {}
+        for name, (memory, managed, limit) in worker_memory(self.client, self.memory_limit).items():
+            self.peaks[name] = max(self.peaks.get(name, 0), memory)
+            self.managed[name] = max(self.managed.get(name, 0), managed)
+            self.limits[name] = limit
+            latest[name] = (memory, limit)
+        self.latest = latest
 
     def _sample(self) -> None:
         while not self._stop.wait(SAMPLE_SECONDS):
@@ -104,6 +124,7 @@ class DaskCluster:
 
     def __exit__(self, *exc: Any) -> None:
         self._stop.set()
+        self.ctx.memory.remote = None
         try:
             self._sample_once()
         except Exception:
@@ -112,12 +133,13 @@ class DaskCluster:
             self._sampler.join(timeout=2)
         rec = self.record()
         ctx = self.ctx
-        ctx.state.update(lambda s: s["epochs"].setdefault(ctx.epoch_id, {}).__setitem__("engine", rec))
+        ctx.state.update(lambda s: s["epochs"].setdefault(ctx.epoch_id, {}).__setitem__("engine", rec))  # extends {"engine": "dask"}
         out = ctx.paths.context_dir / "cluster"
         out.mkdir(parents=True, exist_ok=True)
         (out / f"epoch{ctx.epoch_id}.json").write_text(json.dumps(rec, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         try:
-            ctx.track.log_params({"engine": "dask", "dask_workers": self.workers, "dask_scheduler": self.origin})
+            # `engine` itself is logged by EpochContext for every epoch; the cluster adds its shape.
+            ctx.track.log_params({"dask_workers": self.workers, "dask_scheduler": self.origin})
             if self.peaks:
                 ctx.track.log_metrics({"peak_worker_memory_mb": max(self.peaks.values()) / 1024 ** 2})
         except Exception as err:  # tracking must not turn a finished epoch into a failure

@@ -67,6 +67,10 @@ class EpochContext:
         self._t0 = 0.0
         parent = os.environ.get("PIPEC_PARENT_PID")
         self._parent_pid = int(parent) if parent and parent.isdigit() else None
+        #: The engine that runs this epoch: the IR's `compute.engine` (e.g. "dask") or "pandas" on one machine.
+        #: Recorded here for every epoch (state `engine`, MLflow param `engine`); a Dask epoch's DaskCluster
+        #: adds its cluster record (workers, scheduler, peak memory) to the same state key.
+        self.engine: str = str((self.epoch.get("compute") or {}).get("engine") or "pandas")
         self._units = {f["name"]: f["unit"] for f in self.rules.get(epoch_id, config.EpochRules(epoch_id, [], [], [], [], None)).produces}
 
     @classmethod
@@ -97,7 +101,7 @@ class EpochContext:
         elif latest:
             self.checkpoint.clear()
         # A fresh run forgets old facts; a resumed one keeps the facts of the steps it skips.
-        rec = self.state.mark_running(self.epoch_id, reset_facts=self.resumed_from is None)
+        rec = self.state.mark_running(self.epoch_id, reset_facts=self.resumed_from is None, engine=self.engine)
         self.facts.update(rec["epochs"][self.epoch_id].get("facts") or {})
         try:
             for hook in list(self.global_enter_hooks):
@@ -179,6 +183,7 @@ class EpochContext:
                     "pipec.epoch_name": str(self.epoch.get("name", "")), "pipec.attempt_resumed": str(self.resumed_from is not None).lower()}
             self._track = Tracker(self.paths.artifacts_dir(), self.epoch.get("experiment") or self.project_name,
                                   self.root, f"epoch{self.epoch_id}-{self.epoch.get('name', '')}", tags=tags)
+            self._track.log_params({"engine": self.engine})
         return self._track
 
     def record_fact(self, name: str, value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Resource limits: an RSS memory guard cheap enough to call every chunk, and a file-size guard that
+"""Resource limits: a memory guard over the epoch's whole process tree, cheap enough to call every chunk, and a file-size guard that
 samples a table down to the limit before writing it (and says that it did).
 """
 from __future__ import annotations
@@ -6,9 +6,10 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .errors import ResourceLimitError
+from .memory import MemoryReading, process_tree_memory
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 GB = 1024 ** 3
@@ -52,25 +53,53 @@ def format_gb(n: float) -> str:
 
 
 class MemoryGuard:
-    """Raises ResourceLimitError when this process's RSS passes `max_bytes`."""
+    """Raises ResourceLimitError when the epoch's memory passes `max_bytes`: the RSS of its whole process
+    tree (memory.process_tree_memory: the epoch, a LocalCluster's workers, pools, subprocesses), and,
+    while a Dask cluster on other machines is attached (`remote`, set by cluster.DaskCluster), any of its
+    workers over that worker's own limit."""
 
     def __init__(self, max_bytes: float) -> None:
         self.max_bytes = float(max_bytes)
         self.peak = 0
+        #: Reads remote Dask workers' memory as {name: (bytes, limit)} (cluster.worker_memory); None: none attached.
+        self.remote: Callable[[], dict[str, tuple[int, int]]] | None = None
+
+    def reading(self) -> MemoryReading:
+        """One reading of what counts (the process tree, plus remote workers when attached)."""
+        tree = process_tree_memory()
+        if self.remote is None:
+            return tree
+        try:
+            remote = self.remote()
+        except Exception:  # a scheduler that is closing must not fail the epoch; the tree still counts
+            remote = {}
+        return MemoryReading(own=tree.own, children=tree.children, child_count=tree.child_count, remote=remote)
 
     def check(self, what: str = "") -> int:
-        """Read RSS, remember the peak, raise past the limit. Returns the RSS in bytes."""
-        rss = rss_bytes()
-        if rss > self.peak:
-            self.peak = rss
-        if rss > self.max_bytes:
-            where = f" during {what}" if what else ""
+        """Measure, remember the peak, raise past the limit. Returns the process tree's bytes."""
+        reading = self.reading()
+        total = reading.total
+        if total > self.peak:
+            self.peak = total
+        where = f" during {what}" if what else ""
+        if total > self.max_bytes:
             raise ResourceLimitError(
-                f"memory {format_gb(rss)} exceeds the limit of {format_gb(self.max_bytes)}{where}",
-                rss_bytes=rss, limit_bytes=self.max_bytes,
+                f"memory {format_gb(total)} exceeds the limit of {format_gb(self.max_bytes)}{where} "
+                f"(counted: {reading.describe()})",
+                rss_bytes=total, limit_bytes=self.max_bytes, own_bytes=reading.own,
+                children_bytes=reading.children, child_processes=reading.child_count,
                 hint="process less data per chunk (limits.chunk_rows) or raise limits.max_memory",
             )
-        return rss
+        over = {n: v for n, v in reading.remote.items() if v[1] and v[0] > v[1]}
+        if over:
+            name, (used, limit) = sorted(over.items())[0]
+            raise ResourceLimitError(
+                f"dask worker {name} holds {format_gb(used)}, over its limit of {format_gb(limit)}{where} "
+                f"(counted: the scheduler's memory figure of each of {len(reading.remote)} remote workers)",
+                rss_bytes=used, limit_bytes=limit, worker=name,
+                hint="use more partitions (smaller ones) or raise worker_memory in the compute statement",
+            )
+        return total
 
 
 def check_file_size(path: Path, max_bytes: float) -> int:

@@ -6,7 +6,8 @@ Schema (documented in docs/runtime.md):
      "epochs": {"005": {"status": pending|running|completed|failed|blocked|stale, "attempts": int,
                         "started_at": iso|null, "finished_at": iso|null, "elapsed_seconds": float|null,
                         "facts": {name: value}, "gate": {"passed": bool, "results": [...]}|null,
-                        "error": {"type", "message", "at"}|null, "review": {...}|null}},
+                        "error": {"type", "message", "at"}|null, "review": {...}|null,
+                        "engine": {"engine": "pandas"|"dask", ...cluster record (workers, scheduler, peaks)}}},
      "epoch_005_complete": bool,             # seed compatibility key, one per epoch
      "blockers": [{"epoch", "message", "at"}], "warnings": [{"epoch", "message", "at"}]}
 """
@@ -67,12 +68,15 @@ class StateStore:
 
     # Transitions. Each is one locked update, so a reader never sees half a transition.
 
-    def mark_running(self, epoch_id: str, reset_facts: bool = True) -> dict[str, Any]:
-        """Epoch started: status running, attempts+1, timings reset (facts too unless resuming), compat flag false."""
+    def mark_running(self, epoch_id: str, reset_facts: bool = True, engine: str | None = None) -> dict[str, Any]:
+        """Epoch started: status running, attempts+1, timings reset (facts too unless resuming), compat flag false,
+        and `engine` set to the engine this attempt runs on (`{"engine": "pandas"}`; a cluster adds its record)."""
         def change(state: dict[str, Any]) -> None:
             rec = self.epoch(state, epoch_id)
             if reset_facts:
                 rec["facts"] = {}
+            if engine is not None:
+                rec["engine"] = {"engine": engine}
             rec.update(status="running", started_at=now_iso(), finished_at=None, elapsed_seconds=None,
                        error=None, gate=None)
             rec["attempts"] = int(rec.get("attempts") or 0) + 1

@@ -79,3 +79,71 @@ with EpochContext.start("001") as ctx:
     assert t[0]["rows_after"] == project.state()["epochs"]["001"]["facts"]["data.rows"] < 20000
     assert (project.root / "data" / "tiny" / "epoch001-generate" / "big.parquet").stat().st_size <= 50_000
     assert json.loads((project.root / ".context" / "pipeline_state.json").read_text())["warnings"]
+
+
+CHILD_HOG = '''
+import subprocess
+# A child process that really touches 300 MB, then waits; the epoch itself stays small.
+child = subprocess.Popen([sys.executable, "-c", "import sys, time; b = bytearray(300 * 1024 * 1024); "
+                          "b[::4096] = b'x' * len(b[::4096]); print('ready', flush=True); time.sleep(60)"],
+                         stdout=subprocess.PIPE, text=True)
+assert child.stdout.readline().strip() == "ready"
+try:
+    with EpochContext.start("001") as ctx:
+        for start, stop in ctx.chunks(100, chunk_rows=10):
+            pass
+        ctx.record_fact("data.rows", 1)
+finally:
+    child.kill()
+'''
+
+
+def test_memory_guard_counts_child_processes(project) -> None:
+    project.script("001", CHILD_HOG)
+    limit = rss_bytes() + 150 * 1024 * 1024  # an epoch process like this one fits; with its child it does not
+    res = project.run("001", PIPEC_MAX_MEMORY_BYTES=str(limit))
+    assert res.returncode == 1, res.stderr
+    line = next(ln for ln in res.stderr.splitlines() if ln.startswith("error[ResourceLimitError]"))
+    # The limit, the measured figure and what counted.
+    assert f"exceeds the limit of {limit / 1024 ** 3:.2f} GB during rows 0-10" in line
+    assert "(counted: process tree: this process " in line and " + 1 child process " in line
+    entry = project.context_json("error_log.json")["errors"][-1]
+    details = entry["details"]
+    assert details["limit_bytes"] == limit and details["child_processes"] == 1
+    assert details["children_bytes"] > 290 * 1024 * 1024
+    assert details["rss_bytes"] == details["own_bytes"] + details["children_bytes"] > limit
+    assert line.startswith(f"error[ResourceLimitError]: memory {details['rss_bytes'] / 1024 ** 3:.2f} GB exceeds")
+
+
+def test_process_tree_memory_matches_psutil() -> None:
+    import subprocess
+    import sys
+
+    import psutil
+
+    from pipec_runtime.memory import process_tree_memory
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; b = bytearray(64 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); "
+                              "print('ready', flush=True); time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        reading = process_tree_memory()
+        kids = psutil.Process().children(recursive=True)
+        assert reading.child_count == len(kids) >= 1
+        expected = sum(k.memory_info().rss for k in kids)
+        assert abs(reading.children - expected) < 8 * 1024 * 1024 and reading.children > 60 * 1024 * 1024
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_remote_dask_worker_over_its_own_limit_is_named() -> None:
+    guard = MemoryGuard(1e15)
+    guard.remote = lambda: {"tcp://10.0.0.7:4000": (3 * 1024 ** 3, 2 * 1024 ** 3), "tcp://10.0.0.8:4000": (1, 2 * 1024 ** 3)}
+    import pytest
+
+    from pipec_runtime.errors import ResourceLimitError
+
+    with pytest.raises(ResourceLimitError, match=r"dask worker tcp://10\.0\.0\.7:4000 holds 3\.00 GB, over its limit of 2\.00 GB "
+                       r"during fit \(counted: the scheduler's memory figure of each of 2 remote workers\)"):
+        guard.check("fit")

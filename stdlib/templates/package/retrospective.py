@@ -109,6 +109,7 @@ def epoch_rows(epochs: list[dict], records: dict) -> list[dict]:
             "estimated_minutes": est, "actual_minutes": actual_min,
             "ratio": (actual_min / est) if actual_min is not None and est else None,
             "estimated_memory_gb": e.get("memory_gb") or e.get("estimate", {}).get("memoryGb"), "peak_memory_gb": peak,
+            "engine": (rec.get("engine") or {}).get("engine"),
             "gate_passed": gate.get("passed"), "gate_rules": len(gate.get("results", [])), "facts": rec.get("facts", {}),
             "error": (rec.get("error") or {}).get("message"),
         })
@@ -208,11 +209,11 @@ def report_markdown(title: str, rows: list[dict], gates: list[dict], approvals: 
     """The retrospective report: estimates vs actuals, gates, reviews, MLflow, what-if notes."""
     fmt = lambda v: f"{v:.2f}" if isinstance(v, (int, float)) else "-"  # noqa: E731
     lines = [f"# Retrospective: {md(title)}", "", "## Estimates vs actuals", "",
-             "| epoch | status | attempts | est. min | actual min | ratio | peak memory GB |", "|---|---|---|---|---|---|---|"]
+             "| epoch | status | attempts | est. min | actual min | ratio | peak memory GB | engine |", "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['epoch']} {md(r['name'])} | {r['status']} | {r['attempts']} | {fmt(r['estimated_minutes'])} | "
-                     f"{fmt(r['actual_minutes'])} | {fmt(r['ratio'])} | {fmt(r['peak_memory_gb'])} |")
-    lines += ["", f"Actual minutes {source(STATE, 'epochs.NNN.elapsed_seconds')}, estimates {source(IR, 'epochs.NNN.estimate')}, "
+                     f"{fmt(r['actual_minutes'])} | {fmt(r['ratio'])} | {fmt(r['peak_memory_gb'])} | {r.get('engine') or '-'} |")
+    lines += ["", f"Actual minutes {source(STATE, 'epochs.NNN.elapsed_seconds')}, engine {source(STATE, 'epochs.NNN.engine')}, estimates {source(IR, 'epochs.NNN.estimate')}, "
               f"attempts {source(RUN_RECORD, 'epochs.NNN.attempts')}.", ""]
     lines += attempts_markdown(rows, records or {})
     lines += ["", "## Gate history", ""]

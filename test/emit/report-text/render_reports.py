@@ -33,10 +33,10 @@ epochs = [{"id": "001", "name": "planning", "agent": "planner_agent", "estimate"
           {"id": "005", "name": "model_development", "agent": "model_agent", "estimate": {"minutes": 240, "memoryGb": 12}}]
 state = {"epochs": {
     "001": {"status": "completed", "attempts": 1, "elapsed_seconds": 4.2, "started_at": "2026-11-30T00:11:16Z",
-            "peak_memory_bytes": 268435456, "facts": {"plan.written": True},
+            "peak_memory_bytes": 268435456, "engine": {"engine": "pandas"}, "facts": {"plan.written": True},
             "gate": {"passed": True, "results": [{"rule": "001:1", "fact": "plan.written", "op": "==", "expected": True,
                                                   "observed": True, "unit": "bool", "passed": True, "message": "plan written"}]}},
-    "005": {"status": "completed", "attempts": 2, "elapsed_seconds": 95.5, "peak_memory_bytes": 1610612736,
+    "005": {"status": "completed", "attempts": 2, "elapsed_seconds": 95.5, "peak_memory_bytes": 1610612736, "engine": {"engine": "dask", "workers": 2},
             "facts": {"metric.f1_score": 0.2543, "model.size": 602546},
             "gate": {"passed": True, "results": [
                 {"rule": "005:1", "fact": "metric.f1_score", "op": ">=", "expected": 0.2, "observed": 0.2543, "unit": "number",
