@@ -3,7 +3,8 @@
 - Partitioned parquet: a data set is a folder of `part-NNNNNN.parquet` files, each sized so it stays
   under `limits.max_file_size` (the 50 MB rule holds by construction, no rows are sampled away) and so a
   partition in memory is a small share of a worker's memory limit. Each part is written atomically by the
-  worker that made it; a resumed run skips the parts already there (the per-partition checkpoint).
+  worker that made it; a resumed run skips the parts already there (the per-partition checkpoint). A data
+  file's parts are recorded under the file's fingerprint, so a rerun over a changed file starts again.
 - Statistics are computed over every row with dask.dataframe (row count, missing values, duplicates,
   correlations, target balance); what needs one pandas frame (schema checks, figures) reads a seeded
   sample of at most SAMPLE_ROWS rows, the same bound the single-machine EDA uses.
@@ -14,10 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 from pathlib import Path
 from typing import Any, Callable
 
+import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
@@ -96,21 +99,105 @@ def write_synthetic(ctx: Any, client: Any, total: int, dest: Path) -> int:
     return total
 
 
+#: The record of a data file's conversion, beside its parts (a leading `_` keeps readers off it).
+SOURCE_MANIFEST = "_pipec_source.json"
+#: Bytes of the file's head hashed into its fingerprint (with size and modification time).
+HEAD_BYTES = 1 << 20
+
+
+def source_fingerprint(path: Path) -> dict[str, Any]:
+    """What identifies a data file's content for resume: size, modification time and a hash of its head."""
+    st = path.stat()
+    with path.open("rb") as fh:
+        head = hashlib.sha256(fh.read(HEAD_BYTES)).hexdigest()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "head_sha256": head}
+
+
+def _write_block(block: pd.DataFrame, path: str) -> dict[str, int]:
+    """Runs on a worker: one partition of the file as a part, written atomically (hidden tmp, then rename)."""
+    tmp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.tmp")
+    block.to_parquet(tmp, index=False, compression=COMPRESSION)
+    os.replace(tmp, path)
+    return {"rows": int(len(block)), "bytes": int(os.path.getsize(path))}
+
+
+def _save_manifest(dest: Path, manifest: dict[str, Any]) -> None:
+    tmp = dest / f".{SOURCE_MANIFEST}.tmp"
+    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, dest / SOURCE_MANIFEST)
+
+
+def _verified_parts(dest: Path, key: dict[str, Any]) -> dict[int, dict[str, int]]:
+    """Parts a run over the same file (same fingerprint and partitioning) wrote and recorded, still intact:
+    the file exists with the recorded size and its parquet footer holds the recorded rows."""
+    import pyarrow.parquet as pq
+
+    try:
+        manifest = json.loads((dest / SOURCE_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if manifest.get("key") != key:
+        return {}
+    kept: dict[int, dict[str, int]] = {}
+    for index, info in (manifest.get("parts") or {}).items():
+        part = dest / PART.format(int(index))
+        try:
+            if part.stat().st_size == info["bytes"] and pq.ParquetFile(part).metadata.num_rows == info["rows"]:
+                kept[int(index)] = info
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # missing, truncated or unreadable: written again
+    return kept
+
+
 def write_source(ctx: Any, path: Path, fmt: str, dest: Path) -> int:
-    """The spec's data file as partitioned parquet, read in blocks by the workers; returns rows."""
+    """The spec's data file as partitioned parquet, each partition read and written by a worker; returns rows.
+
+    Resumable per partition: every part written is recorded in `dest/_pipec_source.json` under a key of
+    the file's fingerprint (size, mtime, hash of its head) and the partitioning; a rerun keeps the parts
+    recorded under the same key that are still intact and writes only the others. A changed file (or
+    partitioning) changes the key, and the conversion starts again."""
+    from distributed import as_completed, get_client
+
     path = Path(path).resolve()  # workers resolve paths on their own: give them absolute ones
     probe = pd.read_csv(path, nrows=PROBE_ROWS) if fmt == "csv" else pd.read_parquet(path).head(PROBE_ROWS)
     rows = partition_rows(ctx.limits, ctx.epoch["compute"], probe)
     _, mem_bpr = bytes_per_row(probe)
+    blocksize = max(int(rows * mem_bpr), 1 << 20)
     # assume_missing: an integer column with a gap in a later block reads as float in every block
     # (dask infers dtypes from the first block; a mismatch would fail the whole read).
-    frame = (dd.read_csv(path, blocksize=max(int(rows * mem_bpr), 1 << 20), assume_missing=True) if fmt == "csv"
+    frame = (dd.read_csv(path, blocksize=blocksize, assume_missing=True) if fmt == "csv"
              else dd.read_parquet(path))
     # No repartition(partition_size=...): it measures partitions while the graph is built, which
     # deadlocks a distributed scheduler; the read's blocksize already bounds each partition.
     dest.mkdir(parents=True, exist_ok=True)
-    frame.to_parquet(str(dest.resolve()), write_index=False, compression=COMPRESSION, name_function=PART.format)
-    return int(read(dest).shape[0].compute())
+    key = {"source": source_fingerprint(path), "format": fmt, "blocksize": blocksize,
+           "partitions": frame.npartitions, "compression": COMPRESSION}
+    done = _verified_parts(dest, key)
+    for old in dest.glob("part-*.parquet"):  # parts of another file, another partitioning, or half-written
+        if int(old.stem.split("-")[1]) not in done:
+            old.unlink()
+    for tmp in dest.glob(".part-*.tmp"):  # a write the crash interrupted
+        tmp.unlink()
+    manifest = {"key": key, "parts": {str(i): info for i, info in sorted(done.items())}}
+    _save_manifest(dest, manifest)
+    total = frame.npartitions
+    if done:
+        print(f"convert: {len(done)}/{total} partitions written before from the same file, kept", flush=True)
+    blocks = frame.to_delayed()
+    todo = [i for i in range(total) if i not in done]
+    futures = get_client().compute([dask.delayed(_write_block)(blocks[i], str(dest / PART.format(i))) for i in todo])
+    index = {f.key: i for f, i in zip(futures, todo)}
+    for fut in as_completed(futures):
+        manifest["parts"][str(index[fut.key])] = fut.result()
+        _save_manifest(dest, manifest)  # the part is on disk and recorded: a crash from here keeps it
+        ctx.guard_memory(f"convert part {index[fut.key]}")
+        count = len(manifest["parts"])
+        pct = 100.0 * count / max(total, 1)
+        print(f"convert: {count}/{total} partitions", flush=True)
+        ctx.checkpoint.current.setdefault("loops", {})["convert"] = {"parts_done": count, "total": total}
+        if count == total or ctx.checkpoint.due(pct):
+            ctx.checkpoint.save(progress_percent=pct, current_step="convert")
+    return sum(int(p["rows"]) for p in manifest["parts"].values())
 
 
 def read(folder: Path) -> dd.DataFrame:
