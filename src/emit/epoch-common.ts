@@ -4,7 +4,7 @@
  */
 import { buildNotebook, cellsFromPercent } from './notebook.js';
 import { makeFile } from './files.js';
-import { daskVariant } from './epochs/dask-variant.js';
+import { daskNotebookTemplate, daskVariant } from './epochs/dask-variant.js';
 import { pinnedLines } from './pins.js';
 import type { OutputFile } from './types.js';
 import { findEpoch, viewEpoch, type EmitContext, type EpochView, type ProjectView } from './view-model.js';
@@ -64,7 +64,8 @@ export function emitEpochPart(ctx: EmitContext, id: string, given: EpochPartOpti
   ];
   for (const nb of opts.notebooks ?? []) {
     const path = `${dir}/notebooks/${nb.file}`;
-    files.push(makeFile(path, buildNotebook(path, cellsFromPercent(engine.render(nb.template, view))), sources));
+    const template = epoch.compute ? daskNotebookTemplate(nb.template, (t) => engine.has(t)) : nb.template;
+    files.push(makeFile(path, buildNotebook(path, cellsFromPercent(engine.render(template, view))), sources));
   }
   for (const f of opts.files ?? []) {
     files.push(makeFile(`${dir}/${f.path}`, engine.render(f.template, view), sources));

@@ -40,6 +40,36 @@ def scheduler_address() -> tuple[str | None, str]:
     return None, "local"
 
 
+class Connection:
+    """A client on the epoch's cluster: `client`, `origin` (domino / address / local) and the LocalCluster
+    this process started (None on an existing scheduler). `close()` ends both."""
+
+    def __init__(self, client: Any, local: Any, origin: str) -> None:
+        self.client, self.local, self.origin = client, local, origin
+
+    def close(self) -> None:
+        """Disconnect, and stop the LocalCluster when this process started one."""
+        self.client.close()
+        if self.local is not None:
+            self.local.close()
+
+
+def connect(compute: dict[str, Any]) -> Connection:
+    """Connect as every cluster epoch does, scripts and notebooks alike (IR `epochs[].compute`): Domino's
+    scheduler, DASK_SCHEDULER_ADDRESS, else a LocalCluster of the spec's workers and per-worker memory."""
+    from distributed import Client, LocalCluster
+
+    workers, memory_limit = int(compute["workers"]), int(compute["workerMemoryBytes"])
+    address, origin = scheduler_address()
+    if address is None:
+        local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit=memory_limit,
+                             dashboard_address=None, silence_logs=logging.ERROR)
+        return Connection(Client(local), local, origin)
+    client = Client(address)
+    client.wait_for_workers(workers, timeout=600)
+    return Connection(client, None, origin)
+
+
 def worker_memory(client: Any, default_limit: int) -> dict[str, tuple[int, int, int]]:
     """{worker name: (memory bytes, data bytes Dask holds, memory limit)} from the scheduler's heartbeat
     figures: the one reading of worker memory (the cluster record's peaks and the memory guard use it)."""
@@ -74,17 +104,8 @@ class DaskCluster:
         self._t0 = 0.0
 
     def __enter__(self) -> "DaskCluster":
-        from distributed import Client, LocalCluster
-
-        address, self.origin = scheduler_address()
-        if address is None:
-            self._local = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                       memory_limit=self.memory_limit, dashboard_address=None,
-                                       silence_logs=logging.ERROR)
-            self.client = Client(self._local)
-        else:
-            self.client = Client(address)
-            self.client.wait_for_workers(self.workers, timeout=600)
+        conn = connect(self.ctx.epoch["compute"])
+        self.client, self._local, self.origin = conn.client, conn.local, conn.origin
         self._t0 = time.monotonic()
         self._sampler = threading.Thread(target=self._sample, name="pipec-dask-memory", daemon=True)
         self._sampler.start()

@@ -1,7 +1,8 @@
 /**
  * Epochs on a Dask cluster (IR `epochs[].compute`): the same epoch emitter, with its run script taken from
- * `stdlib/templates/<epochNNN>-dask/` and dask/distributed pinned into its requirements. Notebooks stay the
- * single-machine ones (interactive work on a sample); the package's Dask modules come from package/dask.ts.
+ * `stdlib/templates/<epochNNN>-dask/` and dask/distributed pinned into its requirements. A notebook with a
+ * Dask variant there (same file name) is rendered from it: it connects to the cluster as the script does and
+ * reads the partitioned parquet with dask.dataframe. The package's Dask modules come from package/dask.ts.
  */
 import type { Compute } from '../../ir/schema.js';
 
@@ -25,4 +26,14 @@ export function daskVariant<T extends DaskVariantInput>(opts: T, compute: Comput
     extra: { ...(opts.extra ?? {}), compute, daskReadme: opts.templateDir },
     sources: [...(opts.sources ?? []), 'limits'],
   };
+}
+
+/**
+ * The template of a notebook of a cluster epoch: `<epochNNN>-dask/<name>` when the stdlib has one (`has`),
+ * else the single-machine template (a notebook that reads no data set, e.g. one that shows JSON reports).
+ */
+export function daskNotebookTemplate(template: string, has: (name: string) => boolean): string {
+  const slash = template.indexOf('/');
+  const dask = `${template.slice(0, slash)}-dask${template.slice(slash)}`;
+  return slash > 0 && has(dask) ? dask : template;
 }

@@ -113,6 +113,18 @@ def source_fingerprint(path: Path) -> dict[str, Any]:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "head_sha256": head}
 
 
+def _csv_bytes_per_row(path: Path, rows: int) -> float:
+    """Mean bytes per data line over the first `rows` lines of a CSV file."""
+    size = count = 0
+    with path.open("rb") as fh:
+        fh.readline()  # the header
+        for line in fh:
+            size, count = size + len(line), count + 1
+            if count >= rows:
+                break
+    return size / max(count, 1)
+
+
 def _write_block(block: pd.DataFrame, path: str) -> dict[str, int]:
     """Runs on a worker: one partition of the file as a part, written atomically (hidden tmp, then rename)."""
     tmp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.tmp")
@@ -161,8 +173,9 @@ def write_source(ctx: Any, path: Path, fmt: str, dest: Path) -> int:
     path = Path(path).resolve()  # workers resolve paths on their own: give them absolute ones
     probe = pd.read_csv(path, nrows=PROBE_ROWS) if fmt == "csv" else pd.read_parquet(path).head(PROBE_ROWS)
     rows = partition_rows(ctx.limits, ctx.epoch["compute"], probe)
-    _, mem_bpr = bytes_per_row(probe)
-    blocksize = max(int(rows * mem_bpr), 1 << 20)
+    # The read's blocksize is in bytes of the file: rows per partition times the file's bytes per row (not
+    # the in-memory bytes, which are larger and would make each part hold more rows than planned).
+    blocksize = max(int(rows * _csv_bytes_per_row(path, PROBE_ROWS)), 1 << 16) if fmt == "csv" else 0
     # assume_missing: an integer column with a gap in a later block reads as float in every block
     # (dask infers dtypes from the first block; a mismatch would fail the whole read).
     frame = (dd.read_csv(path, blocksize=blocksize, assume_missing=True) if fmt == "csv"
