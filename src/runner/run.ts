@@ -157,7 +157,8 @@ async function runLocked(
       return 1;
     }
     recordAttempt(py.root, { ...attempt, outcome: 'completed', error: null }, keys?.[e.id]);
-    io.out(`✔ ${e.id} ${e.name} completed in ${elapsed} (peak tree memory ${formatBytes(outcome.peakRss)})`);
+    const engine = readState(py.root).epochs[e.id]?.engine?.engine ?? 'pandas';
+    io.out(`✔ ${e.id} ${e.name} completed in ${elapsed} on ${engine} (peak tree memory ${formatBytes(outcome.peakRss)})`);
   }
   const pending = pendingReviews(ir, readState(py.root));
   for (const p of pending) io.out(`note: review after epoch ${p} is not approved yet (pipec run --approve ${p})`);

@@ -20,7 +20,7 @@ import {
   type GeneratedProject,
 } from '../helpers/generate-project.js';
 
-const ROWS = 120_000;
+const ROWS = 60_000;
 const EPOCHS = ['001', '002', '003', '004'];
 const ENV = { PIPEC_APPROVE: 'all', PIPEC_N_JOBS: '1' };
 const STEP_MS = 300_000;
@@ -123,13 +123,13 @@ describe.runIf(hasPython())('a Dask project over a CSV file: resumable conversio
   }, 6 * STEP_MS);
 
   it('a changed data file starts the conversion again', async () => {
-    const made = await runPythonAsync(work, [join(REPO_ROOT, 'test/dask/make_orders.py'), join(work, 'orders.csv'), '90000']);
+    const made = await runPythonAsync(work, [join(REPO_ROOT, 'test/dask/make_orders.py'), join(work, 'orders.csv'), '45000']);
     expect(made.status, describeRun(made)).toBe(0);
     const r = await runEpoch('002');
     expect(r.status, describeRun(r)).toBe(0);
     expect(r.stdout).not.toContain('written before');
     const state = JSON.parse(readFileSync(join(project.dir, '.context', 'pipeline_state.json'), 'utf8'));
-    expect(state.epochs['002'].facts['data.rows']).toBe(90_000);
+    expect(state.epochs['002'].facts['data.rows']).toBe(45_000);
     expect(existsSync(join(partsDir(), `part-${String(Object.keys(manifest()!.parts).length).padStart(6, '0')}.parquet`))).toBe(false);
   }, STEP_MS);
 });

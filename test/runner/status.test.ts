@@ -19,7 +19,9 @@ describe('pipec status', () => {
   it('shows done / failed / pending with gate results, reviews, checkpoint and time', async () => {
     const dir = freshProject();
     fixtureEnv({ FIXTURE_SCORE: '0.4' });
-    expect(await runPipeline(runOpts(dir, { approve: ['002'] }), collector())).toBe(1);
+    const io = collector();
+    expect(await runPipeline(runOpts(dir, { approve: ['002'] }), io)).toBe(1);
+    expect(io.lines.find((l) => l.startsWith('✔ 001'))).toMatch(/^✔ 001 generate completed in \S+ on pandas \(peak tree memory /);
     const report = await collectStatus(dir);
     expect(report.ok).toBe(false);
     expect(report.epochs.map((r) => [r.epoch, r.status, r.attempts, r.engine])).toEqual([
