@@ -39,7 +39,8 @@ def test_dual_storage_local_files_and_mlflow_sqlite(project) -> None:
     assert res.returncode == 0, res.stderr
     tracking = project.root / "artifacts" / "epoch001-generate" / "tracking"
     assert json.loads((tracking / "metrics.json").read_text()) == {"f1": 0.8}
-    assert json.loads((tracking / "params.json").read_text()) == {"model": "logreg", "C": 0.5}
+    # `engine` is logged by the runtime for every epoch (single-machine: pandas).
+    assert json.loads((tracking / "params.json").read_text()) == {"engine": "pandas", "model": "logreg", "C": 0.5}
     assert json.loads((tracking / "runs" / "baseline_xgboost" / "metrics.json").read_text()) == {"f1": 0.75}
     assert (tracking / "curve.png").read_bytes()[:4] == b"\x89PNG" and (tracking / "report.json").exists()
     assert (tracking / "notes.txt").read_text() == "hello" and not (tracking / "inside.txt").exists()
@@ -48,6 +49,8 @@ def test_dual_storage_local_files_and_mlflow_sqlite(project) -> None:
     assert "tiny_generate" in exps
     runs = dict(db.execute("select name, status from runs"))
     assert runs == {"epoch001-generate": "FINISHED", "baseline_xgboost": "FINISHED"}
+    assert ("engine", "pandas") in set(db.execute("select key, value from params where run_uuid in "
+                                                  "(select run_uuid from runs where name = 'epoch001-generate')"))
     metrics = sorted(db.execute("select key, value from metrics"))
     assert metrics == [("f1", 0.75), ("f1", 0.8)]
     # The dataset input MLflow's lineage view shows, and its local record.
