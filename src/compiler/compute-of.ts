@@ -23,3 +23,9 @@ export function computeStatements(spec: ResolvedSpec): ComputeDecl[] {
   const all = [spec.project.compute, ...spec.epochs.flatMap((e) => [e.base.compute, e.override?.compute ?? null])];
   return [...new Set(all.filter((c): c is ComputeDecl => c !== null))];
 }
+
+/** Whether `e` runs on a cluster (a `compute cluster <engine>` in force, not `compute local`). */
+export function runsOnCluster(spec: ResolvedSpec, e: ResolvedEpoch): boolean {
+  const c = computeOf(spec, e);
+  return c !== null && c.kind === 'cluster' && c.engine !== null;
+}
