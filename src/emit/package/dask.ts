@@ -1,7 +1,8 @@
 /**
  * The package's Dask modules, emitted only when some epoch runs on a cluster: `dask_data.py` (partitioned
  * parquet, distributed statistics, lazy feature transforms) and `dask_training.py` (xgboost.dask /
- * lightgbm.dask training, seeded samples, partition-parallel scoring). Which models train distributed
+ * lightgbm.dask training, seeded samples, partition-parallel scoring) and `dask_selection.py` (model selection
+ * over every training row on the cluster, `sample off`). Which models train distributed
  * comes from the catalogue's `distributed` framework field.
  */
 import { FRAMEWORKS, MODELS, MODEL_IDS, type FrameworkInfo } from '../../catalogue/index.js';
@@ -26,6 +27,7 @@ export function emitPackageDask(ctx: EmitContext): OutputFile[] {
   const training = ctx.engine.render('package/dask_training.py.hbs', { ...packageView(ctx), distributed: distributedModels() });
   return [
     emitPackageFile(ctx, 'dask_data.py', 'package/dask_data.py', ['limits', 'data', 'epochs']),
+    emitPackageFile(ctx, 'dask_selection.py', 'package/dask_selection.py', ['models', 'epochs']),
     makeFile(`${ctx.project.packageDir}/dask_training.py`, training, ['project', 'models', 'epochs']),
   ];
 }

@@ -16,6 +16,7 @@ const MODULES: readonly { path: string; template: string; sources: string[] }[] 
   { path: 'model_artifact.py', template: 'package/model_artifact.py', sources: ['data', 'features'] },
   { path: 'model_selection.py', template: 'package/model_selection.py', sources: ['models'] },
   { path: 'model_budget.py', template: 'package/model_budget.py', sources: ['models'] },
+  { path: 'model_search.py', template: 'package/model_search.py', sources: ['models'] },
   { path: 'tests/test_model_utils.py', template: 'package/tests/test_model_utils.py.hbs', sources: ['models'] },
   { path: 'tests/test_model_selection.py', template: 'package/tests/test_model_selection.py.hbs', sources: ['models', 'data'] },
 ];

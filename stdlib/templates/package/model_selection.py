@@ -159,34 +159,58 @@ def _write(path: Path, doc: dict) -> None:
 
 def successive_halving(model_id: str, problem: str, X: pd.DataFrame, y, metric: str, budget: int, n_folds: int,
                        seed: int, checkpoint_dir: Path, log=print, time_budget: float | None = None) -> dict:
-    """Successive halving (factor 3) over `budget` candidate evaluations on the training rows. Round r
-    scores the surviving candidates by `n_folds`-fold CV on a seeded sample of the rows (all rows in the
-    last round) and keeps the best third. A round found in `checkpoint_dir` with the same inputs is
-    reused, not recomputed; its recorded seconds count towards `seconds`, so a resumed search reports
-    the time it took over all runs.
-
-    `time_budget` (seconds, `tune ... within 10m`) bounds the search: before each candidate, if the
-    time spent (reused rounds included) plus that candidate's expected time would pass the budget, the
-    search stops and the best candidate scored on the most rows wins. A round cut short is not
-    checkpointed; `stopped` says where the search stopped."""
-    checkpoint_dir.mkdir(parents=True, exist_ok=True)
+    """Successive halving (factor 3) over `budget` candidate evaluations on the training rows, on one
+    machine: round r scores the surviving candidates by `n_folds`-fold CV on a seeded sample of the rows
+    (all rows in the last round). The rounds, checkpoints and time budget are `halving_search`'s."""
     y = np.asarray(y)
     n = len(y)
     n_classes = len(np.unique(y)) if problem == "classification" else 0
-    space = search_space(model_id)
     min_samples = max(n_folds * max(n_classes, 2) * 10, 60)
-    n_candidates, rounds = halving_plan(budget, n, min_samples)
+    key_parts = (model_id, problem, metric, budget, n_folds, seed, n,
+                 int(pd.util.hash_pandas_object(X).sum() % 2**61), y.tolist()[:50])
+    scoring = scorer_for(metric, n_classes)
+    order = np.random.default_rng(seed).permutation(n)
+    rows: dict[int, tuple] = {}
+
+    def score(params: dict, n_rows: int) -> float:
+        if n_rows not in rows:
+            idx = np.sort(order[:n_rows])
+            rows.clear()
+            rows[n_rows] = (X.iloc[idx], y[idx])
+        Xr, yr = rows[n_rows]
+        model = make_model(model_id, problem, y, seed, params)
+        s = cross_val_score(model, Xr, yr, cv=folds(problem, n_folds, seed), scoring=scoring, error_score="raise")
+        return float(np.mean(s))
+
+    return halving_search(model_id, metric, budget, n, min_samples, seed, key_parts, score, checkpoint_dir,
+                          log=log, time_budget=time_budget, n_folds=n_folds)
+
+
+def halving_search(model_id: str, metric: str, budget: int, n: int, min_rows: int, seed: int, key_parts: tuple,
+                   score, checkpoint_dir: Path, log=print, time_budget: float | None = None, n_folds: int = 1,
+                   score_name: str = "CV") -> dict:
+    """The successive-halving orchestration both engines share (factor 3, `budget` candidate evaluations
+    summed over the rounds): round r scores the surviving candidates with `score(params, rows)` on a
+    growing number of the `n` selection rows (all of them in the last round; `score` is higher-is-better,
+    a scikit-learn scorer's sign) and keeps the best third. `n_folds` fits make one score (1: a holdout).
+
+    A round found in `checkpoint_dir` with the same inputs (`key_parts` and the candidates) is reused, not
+    recomputed; its recorded seconds count towards `seconds`, so a resumed search reports the time it
+    took over all runs. `time_budget` (seconds, `tune ... within 10m`) bounds the search: before each
+    candidate, if the time spent (reused rounds included) plus that candidate's expected time would pass
+    the budget, the search stops and the best candidate scored on the most rows wins. A round cut short
+    is not checkpointed; `stopped` says where the search stopped."""
+    checkpoint_dir.mkdir(parents=True, exist_ok=True)
+    space = search_space(model_id)
+    n_candidates, rounds = halving_plan(budget, n, min_rows)
     candidates = [{k: _plain(v) for k, v in p.items()}
                   for p in ParameterSampler(space, n_iter=n_candidates, random_state=seed)]
-    key = _key(model_id, problem, metric, budget, n_folds, seed, n, int(pd.util.hash_pandas_object(X).sum() % 2**61),
-               y.tolist()[:50], candidates)
-    scoring = scorer_for(metric, n_classes)
+    key = _key(*key_parts, candidates)
     sign = 1 if greater_is_better(metric) else -1
-    order = np.random.default_rng(seed).permutation(n)
     alive, trials, fits, equivalents = list(range(len(candidates))), [], 0, 0.0
     clock, stopped, best_scores, trial_cost, completed_rounds = Clock(time_budget), None, {}, 0.0, 0
     for r in range(rounds):
-        n_rows = n if r == rounds - 1 else max(n // 3 ** (rounds - 1 - r), min_samples)
+        n_rows = n if r == rounds - 1 else max(n // 3 ** (rounds - 1 - r), min_rows)
         file = checkpoint_dir / f"round_{r}.json"
         done = json.loads(file.read_text()) if file.is_file() else None
         if done and done.get("key") == key and done.get("alive") == alive:
@@ -196,8 +220,6 @@ def successive_halving(model_id: str, problem: str, X: pd.DataFrame, y, metric: 
             trial_cost = float(done.get("seconds", 0.0)) / max(len(alive), 1) * 3
         else:
             log(f"tuning round {r + 1}/{rounds}: {len(alive)} candidates on {n_rows} rows")
-            idx = np.sort(order[:n_rows])
-            Xr, yr = X.iloc[idx], y[idx]
             scores, round_start = {}, time.perf_counter()
             # Progress inside a round: about four lines per round, with the best score so far.
             every = max(1, math.ceil(len(alive) / 4))
@@ -210,20 +232,19 @@ def successive_halving(model_id: str, problem: str, X: pd.DataFrame, y, metric: 
                     break
                 t0 = time.perf_counter()
                 with Progress(f"  trial {j}/{len(alive)} of round {r + 1}", log=log, quiet=True):
-                    model = make_model(model_id, problem, y, seed, candidates[i])
-                    s = cross_val_score(model, Xr, yr, cv=folds(problem, n_folds, seed), scoring=scoring, error_score="raise")
-                scores[i] = float(np.mean(s))
+                    scores[i] = float(score(candidates[i], n_rows))
                 trial_cost = time.perf_counter() - t0
                 if j % every == 0 and j < len(alive):
-                    log(f"  trial {j}/{len(alive)} of round {r + 1}, best CV {metric} so far {sign * max(scores.values()):.4f}")
+                    log(f"  trial {j}/{len(alive)} of round {r + 1}, best {score_name} {metric} so far {sign * max(scores.values()):.4f}")
             if stopped is None:
                 _write(file, {"key": key, "round": r, "rows": n_rows, "alive": alive, "scores": scores,
                               "seconds": time.perf_counter() - round_start})
             trial_cost *= 3  # the next round's rows are three times as many
         scored = [i for i in alive if i in scores]
         fits += len(scored) * n_folds
-        # Each CV fit uses (k-1)/k of the round's rows: the cost in full-training-set fits.
-        equivalents += len(scored) * n_folds * (n_rows / n) * (n_folds - 1) / n_folds
+        # Each CV fit uses (k-1)/k of the round's rows (a holdout fit all of them): the cost in full-set fits.
+        equivalents += (len(scored) * n_folds * (n_rows / n) * (n_folds - 1) / n_folds if n_folds > 1
+                        else len(scored) * (n_rows / n))
         trials += [{"params": candidates[i], "n_resources": n_rows, "round": r, "mean_score": sign * scores[i]}
                    for i in scored]
         best_scores.update({i: sign * scores[i] for i in scored})
