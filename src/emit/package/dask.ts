@@ -28,6 +28,7 @@ export function emitPackageDask(ctx: EmitContext): OutputFile[] {
   return [
     emitPackageFile(ctx, 'dask_data.py', 'package/dask_data.py', ['limits', 'data', 'epochs']),
     emitPackageFile(ctx, 'dask_selection.py', 'package/dask_selection.py', ['models', 'epochs']),
+    emitPackageFile(ctx, 'tests/test_dask_selection.py', 'package/tests/test_dask_selection.py.hbs', ['models', 'epochs']),
     makeFile(`${ctx.project.packageDir}/dask_training.py`, training, ['project', 'models', 'epochs']),
   ];
 }

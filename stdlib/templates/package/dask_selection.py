@@ -32,6 +32,7 @@ from . import dask_training as dt
 from . import model_artifact as artifact
 from . import model_selection as sel
 from .model_budget import Clock, Progress, fmt_seconds
+from . import model_utils as mu
 from .model_utils import compute_metrics, greater_is_better
 
 #: Share of each training partition held out as validation rows.
@@ -62,6 +63,9 @@ class ClusterHoldout:
                           f"trains on the training partitions less a seeded {VALIDATION_SHARE:.0%} validation split "
                           f"(xgboost.dask / lightgbm.dask), scored on that split on the workers")
         self._ready = False
+        # Validation results of configurations fitted on all training rows (the last halving round's
+        # survivor is not fitted again to report its metrics).
+        self._full: dict[tuple[str, str], dict] = {}
 
     def _prepare(self) -> None:
         """Splits and transforms once, on first use (a run resumed after selection never pays for it)."""
@@ -104,12 +108,27 @@ class ClusterHoldout:
         return dt.fit_distributed(self.client, model_id, config.PROBLEM, model, both, self.pipeline, self.classes,
                                   self.raw_fit)
 
+    def _config(self, model_id: str, model) -> tuple[str, str]:
+        return model_id, json.dumps(mu.unwrap_params(model.estimator), sort_keys=True, default=str)
+
+    def fit_and_score(self, model_id: str, model, share: float) -> dict:
+        """score(fit(...)), remembered for a configuration fitted on all training rows."""
+        key = self._config(model_id, model)
+        if share >= 1.0 and key in self._full:
+            return self._full[key]
+        res = self.score(self.fit(model_id, model, share))
+        if share >= 1.0:
+            self._full[key] = res
+        return res
+
     def score(self, model) -> dict:
         """Metrics of a fitted model on the validation rows, and the threshold to serve it with."""
         y, pred, proba = dt.score(model, self.val, self.example)
-        classes = getattr(model, "classes_", None)
-        threshold, halves = None, []
-        if config.PROBLEM == "classification" and len(classes) == 2 and config.PRIMARY_METRIC in sel.THRESHOLD_METRICS:
+        threshold, halves, classes = None, [], None
+        if proba is None:  # regression: the predictions are the values
+            return {"metrics": compute_metrics(config.PROBLEM, y, pred), "threshold": None, "fold_thresholds": []}
+        classes = np.asarray(model.classes_)
+        if len(classes) == 2 and config.PRIMARY_METRIC in sel.THRESHOLD_METRICS:
             threshold = sel.choose_threshold(y, proba, classes)
             half = np.random.default_rng(config.SEED).permutation(len(y)) % 2 == 0
             pred = np.empty(len(y), dtype=y.dtype)
@@ -117,7 +136,7 @@ class ClusterHoldout:
                 t = sel.choose_threshold(y[~part], proba[~part], classes)
                 halves.append(t)
                 pred[part] = np.where(proba[part][:, 1] >= t, classes[1], classes[0])
-        elif config.PROBLEM == "classification":
+        else:
             pred = classes[proba.argmax(axis=1)]
         return {"metrics": compute_metrics(config.PROBLEM, y, pred, proba, classes), "threshold": threshold,
                 "fold_thresholds": halves}
@@ -133,7 +152,7 @@ class ClusterHoldout:
                 log(f"{label}: {stopped}")
                 break
             with Progress(f"{label}: fit on {share:.0%} of {self.rows_of(model_id)} rows", log=log):
-                res = self.score(self.fit(model_id, model, share))
+                res = self.fit_and_score(model_id, model, share)
             done += 1
         assert res is not None
         return {**res, "folds_completed": done, "stopped": stopped, "validation_rows": self.val_rows}
@@ -146,7 +165,7 @@ class ClusterHoldout:
 
         def score(params: dict, n_rows: int) -> float:
             model = sel.make_model(model_id, config.PROBLEM, self.labels, config.SEED, params)
-            return sign * self.score(self.fit(model_id, model, n_rows / n))["metrics"][config.PRIMARY_METRIC]
+            return sign * self.fit_and_score(model_id, model, n_rows / n)["metrics"][config.PRIMARY_METRIC]
 
         key_parts = (self.key, model_id, config.PROBLEM, config.PRIMARY_METRIC, budget, n, json.dumps(sorted(
             pd.Series(self.labels).value_counts().astype(int).to_dict().items(), key=str), default=str))

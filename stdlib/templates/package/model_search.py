@@ -160,7 +160,7 @@ def run_tuning(ctx, out: Path, strategy) -> None:
         if tuned is None:
             summary["reason"] = "the time budget was spent before any candidate was scored"
             ctx.warn(f"tuning of {target}: {summary['reason']}; the baseline is kept")
-        if improved:
+        if improved and tuned is not None:
             summary.update(params=res["best_params"], threshold=tuned["threshold"])
     else:
         summary["reason"] = "no tuning configured" if not tune else f"{target} has no hyper-parameters to tune"
