@@ -100,7 +100,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   split: '`split test 20% [stratify] [seed 42]`.',
   baseline: 'Baseline models, comma separated: `baseline sklearn.logistic_regression, xgboost [within 2m each]` (a per-baseline CV time cap).',
   tune: '`tune best|MODEL budget N trials [cv N folds] [strategy halving_random|random] [within 10m]` (a time budget for the search).',
-  sample: '`sample N rows` (default 50,000) or `sample off`: above N training rows, model selection runs on a stratified seeded sample; the final model is refitted on every training row.',
+  sample: '`sample N rows` (default 50,000) or `sample off`: above N training rows, model selection runs on a stratified seeded sample; the final model is refitted on every training row. With 005 on a cluster, `sample off` selects over every training row on the cluster (xgboost.dask / lightgbm.dask candidates scored on a seeded validation split of the training partitions).',
   after: 'Epochs this one runs after: `after 007`.',
   tier: 'A logical compute tier (`small`, `medium`, `large`, or one declared in `domino`).',
   estimate: 'Expected run time and memory: `estimate 2h 4GB`.',
