@@ -79,6 +79,12 @@ class ClusterHoldout:
         self.example = self.local.head(5)
         self._ready = True
 
+    def release(self) -> None:
+        """Lets the workers drop the selection's partitions (before the final fit persists its own)."""
+        if self._ready:
+            del self.both, self.val
+            self._ready = False
+
     def describe(self) -> dict[str, Any]:
         self._prepare()
         return {"selection_path": "cluster", "sample": {"rows": self.train_rows, "of": self.train_rows, "sampled": False},
