@@ -69,12 +69,15 @@ class StateStore:
     # Transitions. Each is one locked update, so a reader never sees half a transition.
 
     def mark_running(self, epoch_id: str, reset_facts: bool = True, engine: str | None = None) -> dict[str, Any]:
-        """Epoch started: status running, attempts+1, timings reset (facts too unless resuming), compat flag false,
+        """Epoch started: status running, attempts+1, timings reset (facts and warnings too unless resuming), compat flag false,
         and `engine` set to the engine this attempt runs on (`{"engine": "pandas"}`; a cluster adds its record)."""
         def change(state: dict[str, Any]) -> None:
             rec = self.epoch(state, epoch_id)
             if reset_facts:
                 rec["facts"] = {}
+                # A fresh attempt redoes every step: the warnings of the attempt it replaces are stale. A resumed
+                # attempt skips finished steps, so their warnings still hold and stay.
+                state["warnings"] = [w for w in state["warnings"] if w.get("epoch") != epoch_id]
             if engine is not None:
                 rec["engine"] = {"engine": engine}
             rec.update(status="running", started_at=now_iso(), finished_at=None, elapsed_seconds=None,

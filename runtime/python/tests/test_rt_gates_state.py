@@ -186,3 +186,16 @@ def test_values_are_rendered_in_their_facts_unit() -> None:
     result = {"rule": "007:4", "fact": "api.latency_p95", "op": "<", "expected": 0.1, "observed": 0.1078,
               "unit": "duration", "message": ""}
     assert describe_failure(result) == "rule 007:4 api.latency_p95 < 100.0 ms failed: observed 107.8 ms"
+
+
+def test_a_fresh_attempt_drops_the_warnings_of_the_one_it_replaces_a_resumed_one_keeps_them(project) -> None:
+    project.script("001", 'with EpochContext.start("001") as ctx:\n    ctx.warn("torch is not installed")\n'
+                          '    ctx.record_facts({"data.rows": 100})\n')
+    store = StateStore(project.root / ".context")
+    assert project.run("001").returncode == 0
+    store.add_warning("002", "column x has 40% missing")
+    assert project.run("001").returncode == 0
+    assert sorted((w["epoch"], w["message"]) for w in project.state()["warnings"]) == [
+        ("001", "torch is not installed"), ("002", "column x has 40% missing")]
+    store.mark_running("002", reset_facts=False)
+    assert [w["epoch"] for w in project.state()["warnings"]] == ["002", "001"]
