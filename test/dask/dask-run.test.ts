@@ -1,8 +1,13 @@
 /**
  * Issue 14's acceptance: a project on a Dask cluster (test/dask/dask-project.pipeline: 200k rows, two
- * workers of 1GB) runs epochs 001-006 for real on a `distributed.LocalCluster`, every gate passing; every
- * part file of the partitioned data stays under max_file_size with no row sampled away; no worker goes over
- * its memory limit; the state and tracking say which engine ran.
+ * workers of 512MB) runs epochs 001-006 for real on a `distributed.LocalCluster`, every gate passing; every
+ * part file of the partitioned data stays under max_file_size with no row sampled away; the state and
+ * tracking say which engine ran.
+ * Memory, measured: the spec gets a wide column here (`note`, two ~5 KB memo texts, ordinal-encoded: a
+ * free-text-like field that parquet stores once per distinct value but pandas holds once per row), so the
+ * data's in-memory pandas size (summed memory_usage(deep=True) of the partitions, measured on the
+ * workers) is over twice a worker's memory limit; every worker's sampled peak stays under its limit and
+ * no worker process was restarted (the nanny kills a worker at 95 % of its limit).
  * Epochs run in one generated project, in order (one cluster start per epoch), to bound CI time.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,6 +18,12 @@ import {
 } from '../helpers/generate-project.js';
 
 const SPEC = join(REPO_ROOT, 'test/dask/dask-project.pipeline');
+/** Two memo texts of ~5.6 KB (one in 60 % of rows): ~5.7 KB per row in memory, ~1.1 GB at 200k rows. */
+const MEMO = (tag: string) => `${tag}: ${'the customer asked about the statement balance and the payment plan; '.repeat(80)}`;
+const WIDE_SPEC = readFileSync(SPEC, 'utf8')
+  .replace(/(\n(\s*)column employment[^\n]*)/, `$1\n$2column note          category { "${MEMO('call memo')}": 60%, "${MEMO('branch memo')}": 40% }`)
+  .replace(/(\n(\s*)encode employment onehot)/, '$1\n$2encode note ordinal');
+const WORKER_MEMORY = 512 * 1024 ** 2;
 const EPOCHS = ['001', '002', '003', '004', '005', '006'];
 const CLUSTER_EPOCHS = ['002', '003', '004', '005', '006'];
 const EPOCH_TIMEOUT_MS = 540_000;
@@ -24,7 +35,9 @@ const parts = (folder: string) => readdirSync(folder).filter((f) => /^part-\d{6}
 
 describe.runIf(hasPython())('a Dask project runs 001-006 on a real LocalCluster (issue 14)', () => {
   beforeAll(async () => {
-    const ir = await compileSpec(SPEC);
+    expect(WIDE_SPEC).toContain('column note');
+    expect(WIDE_SPEC).toContain('encode note ordinal');
+    const ir = await compileSpec(SPEC, WIDE_SPEC);
     project = await generateProject(ir, undefined, partsNamed('project', 'runtime', 'package', ...EPOCHS.map((e) => `epoch${e}`)));
   });
 
@@ -32,7 +45,7 @@ describe.runIf(hasPython())('a Dask project runs 001-006 on a real LocalCluster 
     const on = project.ir.epochs.filter((e) => e.compute).map((e) => e.id);
     expect(on).toEqual(CLUSTER_EPOCHS);
     expect(project.ir.epochs.find((e) => e.id === '005')?.compute).toEqual({
-      engine: 'dask', workers: 2, workerTier: 'small', workerMemoryBytes: 1024 ** 3,
+      engine: 'dask', workers: 2, workerTier: 'small', workerMemoryBytes: WORKER_MEMORY,
     });
   });
 
@@ -42,7 +55,7 @@ describe.runIf(hasPython())('a Dask project runs 001-006 on a real LocalCluster 
       const r = await runPythonAsync(project.dir, [`${epoch.dir}/scripts/run_epoch.py`], { PIPEC_APPROVE: 'all', PIPEC_N_JOBS: '1' },
         EPOCH_TIMEOUT_MS);
       expect(r.status, `epoch ${id}\n${describeRun(r)}`).toBe(0);
-      if (epoch.compute) expect(r.stdout).toContain('dask: 2 workers x 1.00 GB (local scheduler)');
+      if (epoch.compute) expect(r.stdout).toContain('dask: 2 workers x 0.50 GB (local scheduler)');
     }
     const state = readJson('.context', 'pipeline_state.json');
     for (const id of EPOCHS) {
@@ -66,15 +79,30 @@ describe.runIf(hasPython())('a Dask project runs 001-006 on a real LocalCluster 
     expect(parts(join(dataDir('004'), 'train.parquet')).length).toBeGreaterThan(1);
   });
 
-  it('no worker went over its memory limit; the record says what each worker held', () => {
+  it('the data in memory is over twice a worker\'s limit, yet no worker went over it or was restarted', () => {
+    const data = readJson('.context', 'cluster', 'epoch002.json');
+    expect(data.data_rows).toBe(200_000);
+    // The data's pandas size, summed over the partitions on the workers: at least 2x the per-worker limit.
+    expect(data.data_memory_bytes).toBeGreaterThanOrEqual(2 * WORKER_MEMORY);
+    expect(readJson('.context', 'cluster', 'epoch003.json').data_memory_bytes).toBe(data.data_memory_bytes);
     for (const id of CLUSTER_EPOCHS) {
       const rec = readJson('.context', 'cluster', `epoch${id}.json`);
       expect(rec.engine).toBe('dask');
+      expect(rec.worker_memory_limit_bytes, id).toBe(WORKER_MEMORY);
       expect(rec.workers_over_limit, id).toEqual([]);
       const peaks = Object.values(rec.peak_worker_memory_bytes) as number[];
       expect(peaks.length, id).toBe(2);
-      for (const p of peaks) expect(p, id).toBeLessThan(rec.worker_memory_limit_bytes);
+      for (const p of peaks) {
+        expect(p, id).toBeGreaterThan(0);
+        expect(p, id).toBeLessThan(rec.worker_memory_limit_bytes);
+      }
       expect(Object.keys(rec.peak_worker_data_bytes).length, id).toBe(2);
+      // Same two worker processes from start to end, none replaced in between (a nanny restart would show).
+      expect(rec.worker_restarts, id).toBe(0);
+      expect(Object.keys(rec.worker_pids_start).length, id).toBe(2);
+      expect(rec.worker_pids_end, id).toEqual(rec.worker_pids_start);
+      // The whole cluster (both workers and the epoch's process) was counted, not just one process.
+      expect(rec.peak_cluster_memory_bytes, id).toBeGreaterThan(Math.max(...peaks));
     }
   });
 

@@ -5,9 +5,12 @@
   partition in memory is a small share of a worker's memory limit. Each part is written atomically by the
   worker that made it; a resumed run skips the parts already there (the per-partition checkpoint). A data
   file's parts are recorded under the file's fingerprint, so a rerun over a changed file starts again.
+- At least PARTS_PER_WORKER partitions per worker, so no worker sits idle on a data set that fits one part.
 - Statistics are computed over every row with dask.dataframe (row count, missing values, duplicates,
-  correlations, target balance); what needs one pandas frame (schema checks, figures) reads a seeded
-  sample of at most SAMPLE_ROWS rows, the same bound the single-machine EDA uses.
+  correlations, target balance, in-memory size) in ONE pass over the data (`scan`: one dask.compute whose
+  collections share the parquet read); row counts come from the part files' parquet metadata. What needs
+  one pandas frame (schema checks, figures) reads a seeded sample of at most SAMPLE_ROWS rows (the bound
+  the single-machine EDA uses) and at most SAMPLE_BYTES in memory (wide rows get fewer).
 Workers import this package: run from the project root with PYTHONPATH=src (locally) or with the project
 mounted on the cluster's workers (Domino).
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any, Callable
@@ -24,17 +28,26 @@ import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 from . import config, data_processing, validation
 
 #: Seeded sample for schema checks, figures and fitting what needs one frame (EDA uses the same bound).
 SAMPLE_ROWS = 200_000
+#: The seeded sample held by the epoch's own process takes at most this many bytes in memory.
+SAMPLE_BYTES = 128 * 1024 ** 2
+#: Floor on partitions per worker: with fewer, a worker idles while another works through a big part.
+PARTS_PER_WORKER = 2
 #: Rows of the frame that measures bytes per row to size partitions.
 PROBE_ROWS = 20_000
 #: A part file aims at this share of max_file_size (parquet size varies a little between partitions).
 FILE_SHARE = 0.6
-#: A partition in memory takes at most this share of a worker's memory limit (copies while working).
+#: A partition in memory takes at most this share of what a worker has for data (a task holds a few
+#: copies of its partition while it works: conversions, hashing, the parquet buffers).
 WORKER_SHARE = 0.1
+#: What a worker process takes before any data (Python, pandas, pyarrow, this package: ~150-200 MB measured);
+#: the data's share is of the limit minus this (and at least a quarter of the limit).
+WORKER_BASE_BYTES = 200 * 1024 ** 2
 #: Part file name pattern; sorted names are row order.
 PART = "part-{:06d}.parquet"
 COMPRESSION = "zstd"
@@ -48,12 +61,15 @@ def bytes_per_row(frame: pd.DataFrame) -> tuple[float, float]:
     return len(buf.getvalue()) / rows, float(frame.memory_usage(deep=True).sum()) / rows
 
 
-def partition_rows(limits: dict[str, Any], compute: dict[str, Any], probe: pd.DataFrame) -> int:
-    """Rows per partition: under the file-size limit on disk and a small share of a worker in memory."""
+def partition_rows(limits: dict[str, Any], compute: dict[str, Any], probe: pd.DataFrame, total: int | None = None) -> int:
+    """Rows per partition: under the file-size limit on disk, a small share of a worker in memory, and
+    (when the total is known) small enough that every worker gets PARTS_PER_WORKER partitions."""
     file_bpr, mem_bpr = bytes_per_row(probe)
     by_file = FILE_SHARE * float(limits["maxFileSizeBytes"]) / max(file_bpr, 1e-9)
-    by_memory = WORKER_SHARE * float(compute["workerMemoryBytes"]) / max(mem_bpr, 1e-9)
-    return max(1_000, int(min(by_file, by_memory)))
+    limit = float(compute["workerMemoryBytes"])
+    by_memory = WORKER_SHARE * max(limit - WORKER_BASE_BYTES, limit / 4) / max(mem_bpr, 1e-9)
+    by_workers = math.ceil(total / (PARTS_PER_WORKER * max(int(compute["workers"]), 1))) if total else math.inf
+    return max(1_000, int(min(by_file, by_memory, by_workers)))
 
 
 def _write_part(make: Callable[[Any], pd.DataFrame], key: Any, path: str) -> dict[str, int]:
@@ -93,7 +109,7 @@ def _generate(bounds: tuple[int, int]) -> pd.DataFrame:
 
 def write_synthetic(ctx: Any, client: Any, total: int, dest: Path) -> int:
     """The synthetic data set as partitioned parquet (rows independent of the partitioning); returns rows."""
-    rows = partition_rows(ctx.limits, ctx.epoch["compute"], data_processing.generate_rows(0, min(PROBE_ROWS, total)))
+    rows = partition_rows(ctx.limits, ctx.epoch["compute"], data_processing.generate_rows(0, min(PROBE_ROWS, total)), total)
     bounds = [(s, min(s + rows, total)) for s in range(0, total, rows)]
     write_parts(ctx, client, _generate, bounds, dest, "generate")
     return total
@@ -174,8 +190,10 @@ def write_source(ctx: Any, path: Path, fmt: str, dest: Path) -> int:
     probe = pd.read_csv(path, nrows=PROBE_ROWS) if fmt == "csv" else pd.read_parquet(path).head(PROBE_ROWS)
     rows = partition_rows(ctx.limits, ctx.epoch["compute"], probe)
     # The read's blocksize is in bytes of the file: rows per partition times the file's bytes per row (not
-    # the in-memory bytes, which are larger and would make each part hold more rows than planned).
-    blocksize = max(int(rows * _csv_bytes_per_row(path, PROBE_ROWS)), 1 << 16) if fmt == "csv" else 0
+    # the in-memory bytes, which are larger and would make each part hold more rows than planned), and at
+    # most a 1/(PARTS_PER_WORKER x workers) share of the file, so every worker gets partitions.
+    floor = max(path.stat().st_size // (PARTS_PER_WORKER * max(int(ctx.epoch["compute"]["workers"]), 1)), 1)
+    blocksize = max(min(int(rows * _csv_bytes_per_row(path, PROBE_ROWS)), floor), 1 << 16) if fmt == "csv" else 0
     # assume_missing: an integer column with a gap in a later block reads as float in every block
     # (dask infers dtypes from the first block; a mismatch would fail the whole read).
     frame = (dd.read_csv(path, blocksize=blocksize, assume_missing=True) if fmt == "csv"
@@ -224,11 +242,81 @@ def part_sizes(folder: Path) -> list[int]:
         [Path(folder).stat().st_size] if Path(folder).is_file() else [])
 
 
+def _files(folder: Path) -> list[Path]:
+    return sorted(Path(folder).glob("part-*.parquet")) or ([Path(folder)] if Path(folder).is_file() else [])
+
+
+def count_rows(folder: Path) -> int:
+    """Rows of a partitioned data set from its parquet footers (no data read)."""
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in _files(folder))
+
+
+def row_bytes(folder: Path) -> float:
+    """In-memory (pandas, deep) bytes per row, measured on the first rows of the first part."""
+    files = _files(folder)
+    if not files:
+        return 1.0
+    batch = next(pq.ParquetFile(files[0]).iter_batches(batch_size=PROBE_ROWS), None)
+    frame = batch.to_pandas() if batch is not None else pd.DataFrame()
+    return float(frame.memory_usage(deep=True).sum()) / max(len(frame), 1)
+
+
+def sample_rows(folder: Path) -> int:
+    """The sample bound for a data set: SAMPLE_ROWS, fewer when its rows are wide (SAMPLE_BYTES)."""
+    return max(1_000, min(SAMPLE_ROWS, int(SAMPLE_BYTES / max(row_bytes(folder), 1.0))))
+
+
+def sampler(frame: dd.DataFrame, rows: int, seed: int, total: int) -> dd.DataFrame:
+    """The lazy seeded sample of at most about `rows` of `total` rows (all rows when there are fewer)."""
+    return frame if total <= rows else frame.sample(frac=min(1.0, rows / total), random_state=seed)
+
+
+def gather(frame: dd.DataFrame) -> pd.DataFrame:
+    """A (persisted or lazy) Dask frame as one pandas frame in this process, partition by partition.
+    Not `.compute()`: that concatenates every partition on ONE worker first, which a sample larger than
+    a worker's memory share would kill."""
+    parts = dask.compute(*frame.to_delayed())
+    return pd.concat(parts) if parts else frame._meta.copy()
+
+
+def compute_all(lazy: dict[str, Any]) -> dict[str, Any]:
+    """Lazy results computed together (one graph, so results of the same data share its read): persisted
+    on the workers, then fetched; frames part by part (`gather`), never concatenated on one worker."""
+    held = dict(zip(lazy, dask.persist(*lazy.values())))
+    frames = {k: gather(v) for k, v in held.items() if isinstance(v, dd.DataFrame)}
+    (rest,) = dask.compute({k: v for k, v in held.items() if k not in frames})
+    return {**rest, **frames}
+
+
+def _row_bytes_of(frame: dd.DataFrame) -> float:
+    part = frame.partitions[0].compute()
+    return float(part.memory_usage(deep=True).sum()) / max(len(part), 1)
+
+
 def sample(frame: dd.DataFrame, rows: int, seed: int, total: int | None = None) -> pd.DataFrame:
-    """A seeded sample of at most `rows` rows as one pandas frame (all rows when there are fewer)."""
+    """A seeded sample of at most `rows` rows (and at most SAMPLE_BYTES in memory, measured on the first
+    partition) as one pandas frame in this process (all rows when there are fewer)."""
     n = int(frame.shape[0].compute()) if total is None else total
-    picked = frame if n <= rows else frame.sample(frac=min(1.0, rows / n), random_state=seed)
-    return picked.compute().reset_index(drop=True)
+    rows = max(1, min(rows, int(SAMPLE_BYTES / max(_row_bytes_of(frame), 1.0)))) if n > 0 else rows
+    return gather(sampler(frame, rows, seed, n)).reset_index(drop=True)
+
+
+def _memory(part: pd.DataFrame) -> pd.Series:
+    return pd.Series([int(part.memory_usage(deep=True).sum())], dtype="int64")
+
+
+def scan(frame: dd.DataFrame, total: int, sample_cap: int, seed: int, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One pass over every partition (one dask.compute: the collections share the parquet read): the seeded
+    sample ("sample", a pandas frame), missing values per column, distinct rows, the data's in-memory pandas
+    size ("memory_bytes", summed memory_usage(deep=True) of the partitions, measured on the workers) and any
+    `extra` lazy results, computed alongside."""
+    lazy = {"sample": sampler(frame, sample_cap, seed, total), "missing": frame.isna().sum(),
+            "distinct": frame.map_partitions(_row_hashes, meta=pd.Series(dtype="uint64")).nunique(),
+            "memory_bytes": frame.map_partitions(_memory, meta=pd.Series(dtype="int64")).sum(), **(extra or {})}
+    got = compute_all(lazy)
+    got.update(sample=got["sample"].reset_index(drop=True), rows=int(total), distinct=int(got["distinct"]),
+               memory_bytes=int(got["memory_bytes"]))
+    return got
 
 
 def _row_hashes(frame: pd.DataFrame) -> pd.Series:
@@ -241,14 +329,18 @@ def fingerprint(frame: dd.DataFrame) -> str:
     return hashlib.sha256(np.sort(rows).tobytes()).hexdigest()
 
 
-def quality_report(frame: dd.DataFrame, sample_frame: pd.DataFrame) -> tuple[dict[str, Any], list[str]]:
+def quality_report(frame: dd.DataFrame, sample_frame: pd.DataFrame, stats: dict[str, Any] | None = None
+                   ) -> tuple[dict[str, Any], list[str]]:
     """validation.quality_report with rows, missing values and duplicates counted over every partition
-    (schema and constant columns from the sample); the score uses the same formula."""
+    (`stats` from `scan`, else computed here in one pass; schema and constant columns from the sample); the
+    score uses the same formula."""
+    if stats is None:
+        stats = compute_all({"rows": frame.shape[0], "missing": frame.isna().sum(),
+                             "distinct": frame.map_partitions(_row_hashes, meta=pd.Series(dtype="uint64")).nunique()})
+        stats.update(rows=int(stats["rows"]), distinct=int(stats["distinct"]))
     problems = validation.validate_schema(sample_frame)
     report = validation.quality_report(sample_frame, problems)
-    rows = int(frame.shape[0].compute())
-    missing = frame.isna().sum().compute()
-    distinct = int(frame.map_partitions(_row_hashes, meta=pd.Series(dtype="uint64")).nunique().compute())
+    rows, missing, distinct = stats["rows"], stats["missing"], stats["distinct"]
     cells = max(rows * max(len(frame.columns), 1), 1)
     by_column = {str(c): float(missing[c]) / rows if rows else 0.0 for c in frame.columns}
     issues = [i for i in report["issues"] if not str(i["issue"]).endswith(" missing")]
@@ -270,21 +362,36 @@ def quality_report(frame: dd.DataFrame, sample_frame: pd.DataFrame) -> tuple[dic
 
 def correlations(frame: dd.DataFrame, numeric: list[str]) -> pd.DataFrame:
     """Pearson correlations over every row (numeric columns and a numeric target), as eda.correlations."""
+    return correlation_parts(frame, numeric).compute()
+
+
+def correlation_parts(frame: dd.DataFrame, numeric: list[str]) -> Any:
+    """`correlations`, lazy: compute it (e.g. as `scan`'s extra, in the same pass) to get the pandas frame."""
     cols = list(numeric)
     if config.TARGET in frame.columns and pd.api.types.is_numeric_dtype(frame[config.TARGET].dtype):
         cols.append(config.TARGET)
-    return frame[cols].astype("float64").corr().compute() if cols else pd.DataFrame()
+    return frame[cols].astype("float64").corr() if cols else dask.delayed(pd.DataFrame)()
 
 
-def target_summary(frame: dd.DataFrame) -> dict[str, Any]:
-    """eda.target_summary over every row."""
+def target_parts(frame: dd.DataFrame) -> dict[str, Any]:
+    """The lazy pieces of eda.target_summary over every row (compute them, then `target_summary`)."""
     s = frame[config.TARGET].dropna()
     if config.PROBLEM == "classification":
-        shares = s.astype("str").value_counts(normalize=True).compute().sort_index()
+        return {"shares": s.astype("str").value_counts(normalize=True)}
+    f = s.astype("float64")
+    return {"q": f.quantile([0.05, 0.5, 0.95]), "mean": f.mean(), "std": f.std()}
+
+
+def target_summary(parts: dict[str, Any] | dd.DataFrame) -> dict[str, Any]:
+    """eda.target_summary over every row: from the computed `target_parts`, or from the Dask frame."""
+    if isinstance(parts, dd.DataFrame):
+        parts = compute_all(target_parts(parts))
+    if config.PROBLEM == "classification":
+        shares = parts["shares"].sort_index()
         return {"classes": {str(k): round(float(v), 6) for k, v in shares.items()},
                 "minority_share": round(float(shares.min()), 6) if len(shares) else 0.0}
-    q = s.astype("float64").quantile([0.05, 0.5, 0.95]).compute()
-    return {"mean": float(s.mean().compute()), "std": float(s.std().compute()), "p05": float(q.iloc[0]),
+    q = parts["q"]
+    return {"mean": float(parts["mean"]), "std": float(parts["std"]), "p05": float(q.iloc[0]),
             "p50": float(q.iloc[1]), "p95": float(q.iloc[2])}
 
 
@@ -298,17 +405,30 @@ def split(frame: dd.DataFrame) -> tuple[dd.DataFrame, dd.DataFrame]:
     return train, test
 
 
+def write_frames(frames: list[tuple[dd.DataFrame, Path]], extra: dict[str, Any] | None = None
+                 ) -> tuple[list[dict[str, int]], dict[str, Any]]:
+    """Dask frames as partitioned parquet (one part per partition), written in ONE dask.compute (frames
+    derived from the same data read it once), with any `extra` lazy results computed alongside. Returns
+    (rows, largest part in bytes and parts of each folder, the computed extras)."""
+    writes = []
+    for frame, dest in frames:
+        dest = Path(dest).resolve()
+        dest.mkdir(parents=True, exist_ok=True)
+        for old in dest.glob("part-*.parquet"):
+            old.unlink()
+        writes.append(frame.to_parquet(str(dest), write_index=False, compression=COMPRESSION,
+                                       name_function=PART.format, overwrite=False, compute=False))
+    got = compute_all({**(extra or {}), **{f"write {i}": w for i, w in enumerate(writes)}})
+    infos = []
+    for _, dest in frames:
+        sizes = part_sizes(dest)
+        infos.append({"rows": count_rows(dest), "largest_part_bytes": max(sizes or [0]), "parts": len(sizes)})
+    return infos, got
+
+
 def write_frame(frame: dd.DataFrame, dest: Path) -> dict[str, int]:
     """A Dask frame as partitioned parquet (one part per partition); rows and largest part in bytes."""
-    dest = Path(dest).resolve()
-    dest.mkdir(parents=True, exist_ok=True)
-    for old in dest.glob("part-*.parquet"):
-        old.unlink()
-    frame.to_parquet(str(dest), write_index=False, compression=COMPRESSION, name_function=PART.format,
-                     overwrite=False)
-    sizes = part_sizes(dest)
-    return {"rows": int(dd.read_parquet(str(dest)).shape[0].compute()), "largest_part_bytes": max(sizes or [0]),
-            "parts": len(sizes)}
+    return write_frames([(frame, dest)])[0][0]
 
 
 def features_partition(frame: pd.DataFrame, pipeline: Any, labels: list[str] | None) -> pd.DataFrame:
@@ -327,11 +447,17 @@ def transform(frame: dd.DataFrame, pipeline: Any, labels: list[str] | None, exam
     return frame.map_partitions(features_partition, pipeline, labels, meta=meta)
 
 
-def target_labels(frame: dd.DataFrame) -> list[str] | None:
-    """The class labels over every row, in feature_engineering.encode_target's order (None: regression)."""
+def target_values(frame: dd.DataFrame) -> Any:
+    """The lazy distinct target values over every row (None for regression); see target_labels."""
+    return frame[config.TARGET].dropna().unique() if config.PROBLEM == "classification" else None
+
+
+def target_labels(frame: dd.DataFrame, values: Any = None) -> list[str] | None:
+    """The class labels over every row, in feature_engineering.encode_target's order (None: regression);
+    `values`: target_values already computed (e.g. alongside a sample), else computed here."""
     from . import feature_engineering as fe
 
     if config.PROBLEM != "classification":
         return None
-    values = frame[config.TARGET].dropna().unique().compute()
+    values = frame[config.TARGET].dropna().unique().compute() if values is None else values
     return fe.encode_target(pd.Series(list(values)))[1]
