@@ -1,9 +1,9 @@
 /**
  * Issue 14's acceptance: a project on a Dask cluster (test/dask/dask-project.pipeline: 200k rows, two
- * workers of 512MB) runs epochs 001-006 for real on a `distributed.LocalCluster`, every gate passing; every
+ * workers of 640MB) runs epochs 001-006 for real on a `distributed.LocalCluster`, every gate passing; every
  * part file of the partitioned data stays under max_file_size with no row sampled away; the state and
  * tracking say which engine ran.
- * Memory, measured: the spec gets a wide column here (`note`, two ~5 KB memo texts, ordinal-encoded: a
+ * Memory, measured: the spec gets a wide column here (`note`, two ~7 KB memo texts, ordinal-encoded: a
  * free-text-like field that parquet stores once per distinct value but pandas holds once per row), so the
  * data's in-memory pandas size (summed memory_usage(deep=True) of the partitions, measured on the
  * workers) is over twice a worker's memory limit; every worker's sampled peak stays under its limit and
@@ -18,12 +18,12 @@ import {
 } from '../helpers/generate-project.js';
 
 const SPEC = join(REPO_ROOT, 'test/dask/dask-project.pipeline');
-/** Two memo texts of ~5.6 KB (one in 60 % of rows): ~5.7 KB per row in memory, ~1.1 GB at 200k rows. */
-const MEMO = (tag: string) => `${tag}: ${'the customer asked about the statement balance and the payment plan; '.repeat(80)}`;
+/** Two memo texts of ~7 KB (one in 60 % of rows): ~7 KB per row in memory, ~1.4 GB at 200k rows. */
+const MEMO = (tag: string) => `${tag}: ${'the customer asked about the statement balance and the payment plan; '.repeat(100)}`;
 const WIDE_SPEC = readFileSync(SPEC, 'utf8')
   .replace(/(\n(\s*)column employment[^\n]*)/, `$1\n$2column note          category { "${MEMO('call memo')}": 60%, "${MEMO('branch memo')}": 40% }`)
   .replace(/(\n(\s*)encode employment onehot)/, '$1\n$2encode note ordinal');
-const WORKER_MEMORY = 512 * 1024 ** 2;
+const WORKER_MEMORY = 640 * 1024 ** 2;
 const EPOCHS = ['001', '002', '003', '004', '005', '006'];
 const CLUSTER_EPOCHS = ['002', '003', '004', '005', '006'];
 const EPOCH_TIMEOUT_MS = 540_000;
@@ -55,7 +55,7 @@ describe.runIf(hasPython())('a Dask project runs 001-006 on a real LocalCluster 
       const r = await runPythonAsync(project.dir, [`${epoch.dir}/scripts/run_epoch.py`], { PIPEC_APPROVE: 'all', PIPEC_N_JOBS: '1' },
         EPOCH_TIMEOUT_MS);
       expect(r.status, `epoch ${id}\n${describeRun(r)}`).toBe(0);
-      if (epoch.compute) expect(r.stdout).toContain('dask: 2 workers x 0.50 GB (local scheduler)');
+      if (epoch.compute) expect(r.stdout).toContain('dask: 2 workers x 0.62 GB (local scheduler)');
     }
     const state = readJson('.context', 'pipeline_state.json');
     for (const id of EPOCHS) {

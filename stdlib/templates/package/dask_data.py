@@ -35,7 +35,7 @@ from . import config, data_processing, validation
 #: Seeded sample for schema checks, figures and fitting what needs one frame (EDA uses the same bound).
 SAMPLE_ROWS = 200_000
 #: The seeded sample held by the epoch's own process takes at most this many bytes in memory.
-SAMPLE_BYTES = 128 * 1024 ** 2
+SAMPLE_BYTES = 64 * 1024 ** 2
 #: Floor on partitions per worker: with fewer, a worker idles while another works through a big part.
 PARTS_PER_WORKER = 2
 #: Rows of the frame that measures bytes per row to size partitions.
@@ -44,7 +44,7 @@ PROBE_ROWS = 20_000
 FILE_SHARE = 0.6
 #: A partition in memory takes at most this share of what a worker has for data (a task holds a few
 #: copies of its partition while it works: conversions, hashing, the parquet buffers).
-WORKER_SHARE = 0.1
+WORKER_SHARE = 0.05
 #: What a worker process takes before any data (Python, pandas, pyarrow, this package: ~150-200 MB measured);
 #: the data's share is of the limit minus this (and at least a quarter of the limit).
 WORKER_BASE_BYTES = 200 * 1024 ** 2
