@@ -136,6 +136,17 @@ def data_memory(r: dict) -> int | None:
     return ((r["epochs"].get("002") or {}).get("cluster") or {}).get("data_memory_bytes")
 
 
+def _cell(r: dict | None, epochs: list[str]) -> tuple[str, float | None]:
+    """`wall (cpu)` seconds of `epochs` in one result, and the wall seconds (None: not run or failed)."""
+    if r is None:
+        return "-", None
+    if any(x not in r["epochs"] for x in epochs):
+        return "failed" if "failed" in r else "-", None
+    wall = sum(r["epochs"][x]["seconds"] for x in epochs)
+    cpu = sum(r["epochs"][x].get("cpu_seconds", 0) for x in epochs)
+    return f"{wall:.1f} ({cpu:.1f})", wall
+
+
 def side_by_side(results: list[dict], args: argparse.Namespace) -> list[str]:
     """Per size: seconds per epoch (wall, cpu) of each path, Dask/pandas ratio against the 1.5x goal, and
     the data's in-memory size next to the per-worker limit."""
@@ -147,16 +158,8 @@ def side_by_side(results: list[dict], args: argparse.Namespace) -> list[str]:
         lines.append(f"\n{rows:,} rows   {'pandas wall (cpu)':>20} {'dask wall (cpu)':>20} {'dask/pandas':>12}")
         timed = [e for e in TIMED if any(e in x["epochs"] for x in by.values())]
         for e in timed + ["total"]:
-            def cell(r: dict | None) -> tuple[str, float | None]:
-                if r is None:
-                    return "-", None
-                es = timed if e == "total" else [e]
-                if any(x not in r["epochs"] for x in es):
-                    return "failed" if "failed" in r else "-", None
-                wall = sum(r["epochs"][x]["seconds"] for x in es)
-                cpu = sum(r["epochs"][x].get("cpu_seconds", 0) for x in es)
-                return f"{wall:.1f} ({cpu:.1f})", wall
-            (pt, pw), (dt, dw) = cell(p), cell(d)
+            es = timed if e == "total" else [e]
+            (pt, pw), (dt, dw) = _cell(p, es), _cell(d, es)
             ratio = f"{dw / pw:.2f}" if pw and dw else "-"
             goal = ("  goal <= 1.5: " + ("met" if dw / pw <= GOAL_RATIO else "NOT met")) if e == "total" and pw and dw else ""
             name = f"{timed[0]}-{timed[-1]}" if e == "total" else e
