@@ -377,7 +377,7 @@ def target_parts(frame: dd.DataFrame) -> dict[str, Any]:
     """The lazy pieces of eda.target_summary over every row (compute them, then `target_summary`)."""
     s = frame[config.TARGET].dropna()
     if config.PROBLEM == "classification":
-        return {"shares": s.astype("str").value_counts(normalize=True)}
+        return {"shares": s.astype("str").value_counts(normalize=True, split_out=1)}
     f = s.astype("float64")
     return {"q": f.quantile([0.05, 0.5, 0.95]), "mean": f.mean(), "std": f.std()}
 
@@ -448,8 +448,10 @@ def transform(frame: dd.DataFrame, pipeline: Any, labels: list[str] | None, exam
 
 
 def target_values(frame: dd.DataFrame) -> Any:
-    """The lazy distinct target values over every row (None for regression); see target_labels."""
-    return frame[config.TARGET].dropna().unique() if config.PROBLEM == "classification" else None
+    """The lazy distinct target values over every row, as the index of their counts (None for regression);
+    see target_labels. One output partition (split_out=1): a persisted multi-partition reduction does not
+    compute back ("cannot concatenate tuple")."""
+    return frame[config.TARGET].dropna().value_counts(split_out=1) if config.PROBLEM == "classification" else None
 
 
 def target_labels(frame: dd.DataFrame, values: Any = None) -> list[str] | None:
@@ -459,5 +461,5 @@ def target_labels(frame: dd.DataFrame, values: Any = None) -> list[str] | None:
 
     if config.PROBLEM != "classification":
         return None
-    values = frame[config.TARGET].dropna().unique().compute() if values is None else values
+    values = frame[config.TARGET].dropna().unique().compute() if values is None else list(values.index)
     return fe.encode_target(pd.Series(list(values)))[1]
