@@ -47,7 +47,7 @@ def variant(path: str, rows: int, args: argparse.Namespace) -> str:
     """The benchmark spec: the acceptance spec at `rows`, on one machine or on the cluster."""
     text = SPEC.read_text(encoding="utf-8")
     text = re.sub(r"rows \d[\d_]*", f"rows {rows}", text, count=1)
-    text = re.sub(r"\n\s*sample off", "", text)  # both paths select on the default sample (bench/selection.py compares)
+    text = re.sub(r"\n\s*sample\s+off\b", "", text)  # both paths select on the default sample (bench/selection.py compares)
     text = text.replace("max_file_size 2MB", "max_file_size 50MB\n    max_memory    " + args.max_memory)
     cluster = (f"compute cluster dask {{\n    workers       {args.workers}\n    worker_tier   small\n"
                f"    worker_memory {args.worker_memory}\n  }}")

@@ -111,8 +111,8 @@ class ClusterHoldout:
             rows = self.local if share >= 1.0 else self.local.sample(frac=share, random_state=config.SEED)
             return model.fit(artifact.raw_inputs(rows), rows[config.TARGET].to_numpy())
         both = self.both if share >= 1.0 else self.both.sample(frac=share, random_state=config.SEED)
-        return dt.fit_distributed(self.client, model_id, config.PROBLEM, model, both, self.pipeline, self.classes,
-                                  self.raw_fit)
+        return dt.fit_distributed(self.client, model_id, config.PROBLEM, model, dt.matrix(self.client, both, persist=False),
+                                  self.pipeline, self.classes, self.raw_fit)
 
     def _config(self, model_id: str, model) -> tuple[str, str]:
         return model_id, json.dumps(mu.unwrap_params(model.estimator), sort_keys=True, default=str)
