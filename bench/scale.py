@@ -190,14 +190,19 @@ def summary(r: dict, args: argparse.Namespace) -> str:
             f"{mem}  f1 {f1 if f1 is None else round(f1, 4)}{why}")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="1000000,10000000")
-    ap.add_argument("--paths", default="pandas,dask")
+def add_run_args(ap: argparse.ArgumentParser) -> None:
+    """The options every variant() run takes (cluster size, limits, per-epoch timeout); selection.py too."""
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--worker-memory", default="2GB")
     ap.add_argument("--max-memory", default="12GB")
     ap.add_argument("--timeout", type=float, default=3600)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000000,10000000")
+    ap.add_argument("--paths", default="pandas,dask")
+    add_run_args(ap)
     ap.add_argument("--cli", default=str(REPO / "bin/pipec.js"),
                     help="the pipec CLI that compiles the spec (another checkout's bin/pipec.js: before/after)")
     ap.add_argument("--tag", default="", help="suffix of the result folders (keeps a before/after run apart)")

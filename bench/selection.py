@@ -79,10 +79,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="200000")
     ap.add_argument("--samples", default="50000,off")
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--worker-memory", default="2GB")
-    ap.add_argument("--max-memory", default="12GB")
-    ap.add_argument("--timeout", type=float, default=3600)
+    scale.add_run_args(ap)
     args = ap.parse_args()
     print(f"uptime: {os.popen('uptime').read().strip()}", flush=True)
     results = []
