@@ -14,15 +14,16 @@ import { compileSpec, describeRun, generateProject, hasPython, partsNamed, REPO_
 const SPEC = join(REPO_ROOT, 'test/dask/dask-project.pipeline');
 
 describe.runIf(hasPython())('dask_selection on a real LocalCluster (package pytest)', () => {
-  it('passes the generated test_dask_selection.py', { timeout: 600_000 }, async () => {
+  it('passes the generated test_dask_selection.py and test_dask_training.py (the final fit\'s memory plan)', { timeout: 600_000 }, async () => {
     const ir = await compileSpec(SPEC);
     const project = await generateProject(ir, undefined, partsNamed('project', 'runtime', 'package'));
     const r = await runPythonAsync(project.dir, ['-m', 'pytest', '-p', 'no:cacheprovider', '-q', '--junitxml=junit.xml',
-      `src/${ir.project.name}/tests/test_dask_selection.py`], { PIPEC_N_JOBS: '1' }, 600_000);
+      `src/${ir.project.name}/tests/test_dask_selection.py`, `src/${ir.project.name}/tests/test_dask_training.py`],
+    { PIPEC_N_JOBS: '1' }, 600_000);
     expect(r.status, describeRun(r)).toBe(0);
     // Every test ran: none skipped (CI has dask, distributed, xgboost and lightgbm).
     const suite = readFileSync(join(project.dir, 'junit.xml'), 'utf8');
-    expect(suite).toMatch(/tests="4"/);
+    expect(suite).toMatch(/tests="9"/);
     expect(suite).toMatch(/skipped="0"/);
     expect(suite).toMatch(/failures="0"/);
   });

@@ -21,14 +21,26 @@ export function distributedModels(): Record<string, string> {
   return out;
 }
 
+/** Model id → its distributed fit's memory factor (the catalogue's `distributedFitMemory`). */
+export function distributedFitMemory(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of MODEL_IDS) {
+    const factor = (FRAMEWORKS[MODELS[id].framework] as FrameworkInfo).distributedFitMemory;
+    if (factor !== undefined) out[id] = factor;
+  }
+  return out;
+}
+
 /** Emits the Dask modules of `src/<project>/` ([] for a single-machine project). */
 export function emitPackageDask(ctx: EmitContext): OutputFile[] {
   if (!ctx.ir.epochs.some((e) => e.compute)) return [];
-  const training = ctx.engine.render('package/dask_training.py.hbs', { ...packageView(ctx), distributed: distributedModels() });
+  const training = ctx.engine.render('package/dask_training.py.hbs', { ...packageView(ctx), distributed: distributedModels(),
+    fitMemory: distributedFitMemory() });
   return [
     emitPackageFile(ctx, 'dask_data.py', 'package/dask_data.py', ['limits', 'data', 'epochs']),
     emitPackageFile(ctx, 'dask_selection.py', 'package/dask_selection.py', ['models', 'epochs']),
     emitPackageFile(ctx, 'tests/test_dask_selection.py', 'package/tests/test_dask_selection.py.hbs', ['models', 'epochs']),
+    emitPackageFile(ctx, 'tests/test_dask_training.py', 'package/tests/test_dask_training.py.hbs', ['models', 'epochs']),
     makeFile(`${ctx.project.packageDir}/dask_training.py`, training, ['project', 'models', 'epochs']),
   ];
 }
