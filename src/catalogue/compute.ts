@@ -41,3 +41,25 @@ export const CLUSTER_DEFAULTS = {
   /** Below this a Dask worker cannot hold its own process and one partition. */
   minWorkerMemoryBytes: 256 * 1024 ** 2,
 } as const;
+
+/**
+ * How epoch 005's final fit on a cluster plans its rows (the generated dask_training.fit_plan) and how
+ * `pipec check` estimates the same plan before anything runs (PC6403). A worker's predicted peak is what
+ * it holds before the fit, plus `allowanceBytes`, plus its share of the training matrix (`shareImbalance`
+ * over an even share) times 1 + the framework's `distributedFitMemory`; a fit whose peak would pass
+ * `targetShare` of the worker's limit trains on the largest seeded sample that stays under it.
+ */
+export const CLUSTER_FIT = {
+  /** The part of a worker's memory limit a planned fit may reach: under the nanny's pause (80%) and kill (95%) thresholds, with room for the estimate's error. */
+  targetShare: 0.75,
+  /** What a worker may still grow by before the fit touches data (importing the trainer, opening its network). */
+  allowanceBytes: 64 * 1024 ** 2,
+  /** Dask places persisted partitions unevenly: the fullest worker's share over an even share (measured 1.03 at 16M rows on 4 workers). */
+  shareImbalance: 1.1,
+  /** A worker's memory before the fit, for the compile-time estimate only (the runtime reads the real figure): 212–240 MiB measured (bench/refit_memory.py). */
+  workerBaseBytes: 240 * 1024 ** 2,
+  /** Bytes per feature value in the fit's matrix (float32). */
+  featureBytes: 4,
+  /** Bytes of a row's target in the fit's matrix (int64 class codes, or float64). */
+  targetBytes: 8,
+} as const;

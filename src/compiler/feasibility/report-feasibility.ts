@@ -10,6 +10,9 @@ import type { Loc } from '../model.js';
 import type { Reporter } from '../report.js';
 import type { ResolvedSpec } from '../resolve-model.js';
 import { formatBytes, formatCount, formatEstimate } from '../../ir/feasibility-text.js';
+import { BUDGETS, CLUSTER_FIT } from '../../catalogue/index.js';
+import { computeOf } from '../compute-of.js';
+import { estimateClusterFit } from './cluster-fit.js';
 
 /** The rule as the user reads it: `roc_auc >= 0.99` (metric facts without their prefix). */
 function ruleText(g: GateFeasibility): string {
@@ -72,8 +75,24 @@ function reportResources(spec: ResolvedSpec, ir: Ir, f: Feasibility, rep: Report
   }
 }
 
+/** PC6403: epoch 005's final fit on the cluster will not hold every training row on its workers. */
+function reportClusterFit(spec: ResolvedSpec, ir: Ir, f: Feasibility, rep: Reporter): void {
+  const fit = estimateClusterFit(ir, f.resources.rowsThatFit ?? f.resources.rows);
+  const epoch = spec.epochs.find((e) => e.id === '005' && !e.custom);
+  const compute = epoch ? computeOf(spec, epoch) : null;
+  if (!fit || !compute || fit.fitRows >= fit.trainRows) return;
+  const need = `epoch 005's final ${fit.model} fit on about ${formatCount(fit.trainRows)} training rows needs about ${formatBytes(fit.needBytes)} on each of ${fit.workers} workers, over ${Math.round(CLUSTER_FIT.targetShare * 100)}% of worker_memory ${formatBytes(fit.workerMemoryBytes)}`;
+  const outcome = fit.fitRows < Math.min(BUDGETS.defaultSelectionSampleRows, fit.trainRows)
+    ? 'it will stop before the fit (not even the selection sample fits)'
+    : `it will train on a seeded sample of about ${formatCount(fit.fitRows)} rows`;
+  const gb = Math.ceil((fit.everyRowNeedsBytes / 1024 ** 3) * 10) / 10;
+  rep.report('PC6403', compute.workerMemory ?? compute, `${need}: ${outcome}`,
+    `\`worker_memory ${gb}GB\` (or more workers) trains on every row; or keep the sample (recorded in the lineage)`);
+}
+
 /** Report what the feasibility block finds wrong; the caller stops before returning an IR on errors. */
 export function reportFeasibility(spec: ResolvedSpec, ir: Ir, f: Feasibility, rep: Reporter): void {
   reportGates(spec, f, rep);
   reportResources(spec, ir, f, rep);
+  reportClusterFit(spec, ir, f, rep);
 }

@@ -51,7 +51,7 @@ function columnMemoryBytes(col: Column): number {
 }
 
 /** Feature-matrix width: numeric columns, one-hot categories, derived columns. */
-function featureWidth(ir: Ir): number {
+export function featureWidth(ir: Ir): number {
   const onehot = new Set(ir.features.encodings.filter((e) => e.method === 'onehot').map((e) => e.column));
   let width = ir.features.derives.length;
   for (const col of ir.data.columns) width += onehot.has(col.name) ? (col.categories?.length ?? 1) : 1;
