@@ -25,8 +25,7 @@ describe.runIf(hasPython())('the final fit plan on a cluster (compile-time estim
     const rowBytes = features * CLUSTER_FIT.featureBytes + CLUSTER_FIT.targetBytes;
     const code = [
       `from ${ir.project.name} import dask_training as dt`,
-      `r = {f"w{i}": (${CLUSTER_FIT.workerBaseBytes}, 0, ${fit.workerMemoryBytes}) for i in range(${fit.workers})}`,
-      `p = dt.plan_fit(r, "${fit.model}", ${fit.trainRows}, ${rowBytes})`,
+      `p = dt.plan_fit(${CLUSTER_FIT.workerBaseBytes}, ${fit.workerMemoryBytes}, ${fit.workers}, "${fit.model}", ${fit.trainRows}, ${rowBytes})`,
       'print(p["fit_rows"], p["need_bytes"], p["every_row_needs_worker_memory_bytes"])',
     ].join('\n');
     const r = runPython(project.dir, ['-c', code], { PYTHONPATH: 'src' });
