@@ -23,7 +23,7 @@ describe.runIf(hasPython())('dask_selection on a real LocalCluster (package pyte
     expect(r.status, describeRun(r)).toBe(0);
     // Every test ran: none skipped (CI has dask, distributed, xgboost and lightgbm).
     const suite = readFileSync(join(project.dir, 'junit.xml'), 'utf8');
-    expect(suite).toMatch(/tests="9"/);
+    expect(suite).toMatch(/tests="10"/);
     expect(suite).toMatch(/skipped="0"/);
     expect(suite).toMatch(/failures="0"/);
   });

@@ -66,6 +66,8 @@ class ClusterHoldout:
         # Validation results of configurations fitted on all training rows (the last halving round's
         # survivor is not fitted again to report its metrics).
         self._full: dict[tuple[str, str], dict] = {}
+        #: Model id → the memory plan that made its candidates fit on fewer rows than asked (planned_share).
+        self.memory_capped: dict[str, dict] = {}
 
     def _prepare(self) -> None:
         """Splits and transforms once, on first use (a run resumed after selection never pays for it)."""
@@ -110,9 +112,25 @@ class ClusterHoldout:
         if not dt.trains_distributed(model_id):
             rows = self.local if share >= 1.0 else self.local.sample(frac=share, random_state=config.SEED)
             return model.fit(artifact.raw_inputs(rows), rows[config.TARGET].to_numpy())
+        share = self.planned_share(model_id, min(share, 1.0))
         both = self.both if share >= 1.0 else self.both.sample(frac=share, random_state=config.SEED)
         return dt.fit_distributed(self.client, model_id, config.PROBLEM, model, dt.matrix(self.client, both, persist=False),
                                   self.pipeline, self.classes, self.raw_fit)
+
+    def planned_share(self, model_id: str, share: float) -> float:
+        """`share`, or less when the workers cannot hold `model_id`'s fit on it next to the selection's
+        persisted rows (dask_training.fit_plan): the candidate then fits on the largest seeded sample of
+        the training rows that they can, and the log says so. Fewer than a first halving round's rows
+        stop selection with a MemoryError that names the worker memory it needs."""
+        rows = int(self.fit_rows * share)
+        plan = dt.fit_plan(self.client, model_id, rows, dt.matrix_row_bytes(self.both))
+        if plan["fit_rows"] >= rows:
+            return share
+        if plan["fit_rows"] < min(MIN_ROUND_ROWS, rows):
+            raise MemoryError(f"a {model_id} candidate cannot fit on these workers: {dt.describe_plan(model_id, plan)}")
+        self.memory_capped[model_id] = plan
+        _print(f"{model_id} candidate: {dt.describe_plan(model_id, plan)}")
+        return share * plan["fit_rows"] / rows
 
     def _config(self, model_id: str, model) -> tuple[str, str]:
         return model_id, json.dumps(mu.unwrap_params(model.estimator), sort_keys=True, default=str)
