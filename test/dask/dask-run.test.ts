@@ -111,6 +111,9 @@ describe.runIf(hasPython())('a Dask project runs 001-006 on a real LocalCluster 
     const facts = readJson('.context', 'pipeline_state.json').epochs['004'].facts;
     expect(['xgboost.dask', 'lightgbm.dask']).toContain(info.trained_by.engine);
     expect(info.train_rows).toBe(facts['split.train_rows']);
+    // The final fit's memory plan (dask_training.fit_plan) said the workers hold every training row.
+    expect(info.trained_by.memory_plan.fit_rows).toBe(info.trained_by.memory_plan.rows);
+    expect(info.trained_by.memory_plan.need_bytes).toBeLessThan(info.trained_by.memory_plan.worker_limit_bytes);
     expect(info.evaluated_on.test_rows).toBe(facts['split.test_rows']);
     expect(info.registered).not.toBeNull();
   });
