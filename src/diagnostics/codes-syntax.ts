@@ -78,7 +78,7 @@ export const SYNTAX_CODES = [
     'PC0010',
     'error',
     'unclosed block',
-    'A block `{` has no matching `}`. pipec guesses where it should end from the indentation (the first line indented no deeper than the line that opened it) or else the end of the file.',
+    'A block `{` has no matching `}`. pipec guesses where it should end from the indentation (the first line indented no deeper than the line its statement starts on) or else the end of the file. Balanced brackets are never second-guessed: when every `{` has its `}`, each `}` closes the innermost open block, however it is indented.',
     'limits {\n  max_memory 12GB\n\ndata synthetic {\n  rows 10\n}',
     'Add the `}` where the block ends.',
   ),

@@ -9,6 +9,8 @@
  *  - a newline right after a `,` at statement level continues the statement (`baseline a,\n b`);
  *  - stray closers are reported and dropped; `(` closed by `]` is reported and repaired;
  *  - an unclosed block `{` is closed where the indentation says it ends, or at the end of the file.
+ * Indentation is only a guess for repairs: when the rest of the file has a `}` for every open `{`, each
+ * `}` closes the innermost open block, however it is indented.
  */
 import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -23,7 +25,7 @@ interface Open {
   token: IToken;
   /** Index of the opener in the output token array. */
   at: number;
-  /** Indentation (in characters) of the opener's line. */
+  /** Indentation (in characters) of the line its statement starts on (for `(`, `[`, maps: the opener's line). */
   indent: number;
 }
 
@@ -57,17 +59,28 @@ class BracketPass {
   readonly out: IToken[] = [];
   readonly diagnostics: Diagnostic[] = [];
   private readonly stack: Open[] = [];
+  /** Indentation of the line the current statement starts on: a block belongs to its statement's line. */
+  private statementIndent = 0;
+  /** `}` minus `{` tokens from index i to the end of the file (before any retyping). */
+  private readonly curliesLeft: number[];
 
-  constructor(private readonly tokens: IToken[], private readonly text: string, private readonly file: string) {}
+  constructor(private readonly tokens: IToken[], private readonly text: string, private readonly file: string) {
+    this.curliesLeft = new Array<number>(tokens.length + 1).fill(0);
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const type = tokens[i]!.tokenType;
+      this.curliesLeft[i] = this.curliesLeft[i + 1]! + (type === T.RCurly ? 1 : type === T.LCurly ? -1 : 0);
+    }
+  }
 
   /** Handle token `i`; true when it must be handled again (an inner bracket was closed before it). */
   step(i: number): boolean {
     const t = this.tokens[i]!;
     const type = t.tokenType;
     if (type === T.Newline) return this.newline(i);
+    if (this.startsStatement()) this.statementIndent = indentOf(this.text, t);
     if (type === T.LParen || type === T.LBracket) this.open(type === T.LParen ? '(' : '[', t);
     else if (type === T.LCurly) this.open(this.opensMap(i) ? 'map' : 'block', t);
-    else if (type === T.RCurly) return this.closeCurly(t);
+    else if (type === T.RCurly) return this.closeCurly(t, i);
     else if (type === T.RParen || type === T.RBracket) return this.closeParen(t, type === T.RParen ? '(' : '[');
     else this.out.push(t);
     return false;
@@ -109,8 +122,16 @@ class BracketPass {
     return isMap;
   }
 
+  /** The next token starts a statement: nothing or only blocks are open, and the last one ended a statement. */
+  private startsStatement(): boolean {
+    if (this.top && this.top.kind !== 'block') return false;
+    const prev = this.out[this.out.length - 1]?.tokenType;
+    return prev === undefined || prev === T.Newline || prev === T.Semicolon || prev === T.LCurly || prev === T.RCurly;
+  }
+
   private open(kind: Kind, t: IToken): void {
-    this.stack.push({ kind, token: t, at: this.out.length, indent: indentOf(this.text, t) });
+    const indent = kind === 'block' ? this.statementIndent : indentOf(this.text, t);
+    this.stack.push({ kind, token: t, at: this.out.length, indent });
     this.out.push(t);
   }
 
@@ -133,7 +154,7 @@ class BracketPass {
     return false;
   }
 
-  private closeCurly(t: IToken): boolean {
+  private closeCurly(t: IToken, i: number): boolean {
     const top = this.top;
     if (top && (top.kind === '(' || top.kind === '[')) {
       if (!this.stack.some((o) => o.kind === 'map' || o.kind === 'block')) {
@@ -153,8 +174,11 @@ class BracketPass {
       this.out.push(t);
       return false;
     }
-    // A `}` indented like an outer block closes that one: the blocks in between were never closed.
-    const ci = firstOnLine(this.text, t) ? indentOf(this.text, t) : -1;
+    // A `}` indented like an outer block closes that one: the blocks in between were never closed. Only a
+    // guess when `}`s are missing: if the rest of the file closes every open `{`, this `}` closes the top one
+    // (a statement continued over lines puts its `{` on a deeper-indented line than its `}`).
+    const missing = this.curliesLeft[i]! < this.stack.filter((o) => o.kind === 'block' || o.kind === 'map').length;
+    const ci = missing && firstOnLine(this.text, t) ? indentOf(this.text, t) : -1;
     const match = ci >= 0 && top.indent > ci ? findLastIndex(this.stack, (o) => o.kind === 'block' && o.indent === ci) : -1;
     if (match >= 0) {
       while (this.stack.length - 1 > match) this.closeBlock(this.stack.pop()!, this.out.length);
@@ -213,7 +237,7 @@ class BracketPass {
     this.out.push(this.synthetic(CLOSER_OF[open.kind], this.out.length));
   }
 
-  /** Where an unclosed block ends: before the first line indented no deeper than its opener, else `fallback`. */
+  /** Where an unclosed block ends: before the first line indented no deeper than its statement, else `fallback`. */
   private blockEnd(open: Open, fallback: number): { at: number; before: IToken | undefined } {
     let depth = 0;
     let firstBody: IToken | undefined;
