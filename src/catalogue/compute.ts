@@ -63,3 +63,10 @@ export const CLUSTER_FIT = {
   /** Bytes of a row's target in the fit's matrix (int64 class codes, or float64). */
   targetBytes: 8,
 } as const;
+
+/**
+ * What a local run budgets for the epoch process itself beside its LocalCluster's workers (children of the
+ * epoch, counted with it against `max_memory`): Python, pandas, pyarrow, the Dask client and the seeded
+ * samples it fetches for figures and fitting (at most 128 MB: the runtime's SAMPLE_BYTES).
+ */
+export const LOCAL_EPOCH_PROCESS_BYTES = 512 * 1024 ** 2;

@@ -7,6 +7,7 @@ import { lowerData, lowerFeatures, lowerModels } from './lower-data.js';
 import { DEFAULT_TIER, lowerEpochs } from './lower-epochs.js';
 import type { ResolvedSpec } from './resolve-model.js';
 import { LIMIT_DEFAULTS } from '../catalogue/index.js';
+import { maxMemoryOf } from './limits-of.js';
 import { DEFAULT_METRIC, PLATFORM, STANDARD_METRICS } from './standard.js';
 
 /** Environment used when the spec's domino block names none. */
@@ -17,7 +18,7 @@ function lowerLimits(spec: ResolvedSpec): Ir['limits'] {
   const l = spec.library?.limits;
   return {
     maxFileSizeBytes: (u?.maxFileSize ?? l?.maxFileSize)?.value ?? PLATFORM.maxFileSizeBytes,
-    maxMemoryBytes: (u?.maxMemory ?? l?.maxMemory)?.value ?? PLATFORM.maxMemoryBytes,
+    maxMemoryBytes: maxMemoryOf(spec).bytes,
     chunkRows: (u?.chunkRows ?? l?.chunkRows)?.value ?? LIMIT_DEFAULTS.chunkRows,
     checkpoint: {
       everyPercent: (u?.checkpointPercent ?? l?.checkpointPercent)?.value ?? LIMIT_DEFAULTS.checkpointEveryPercent,

@@ -39,6 +39,7 @@ import { checkEpochTiers } from './checks/check-epoch-tiers.js';
 import { checkUnusedTiers } from './checks/check-unused-tiers.js';
 import { checkComputeCluster } from './checks/check-compute-cluster.js';
 import { checkComputeModels } from './checks/check-compute-models.js';
+import { checkComputeLocalMemory } from './checks/check-compute-local-memory.js';
 import { checkComputeFlow } from './checks/check-compute-flow.js';
 import { checkEpochRuntime } from './checks/check-epoch-runtime.js';
 import { checkReviews } from './checks/check-reviews.js';
@@ -130,6 +131,7 @@ export const CHECKS: readonly Check[] = [
   // distributed compute (codes PCx4xx)
   checkComputeCluster,
   checkComputeModels,
+  checkComputeLocalMemory,
   // Domino Flows checks (src/compiler/checks/check-domino-*.ts, codes PC8xxx)
   checkDominoNames,
   checkDominoGitRef,
