@@ -40,7 +40,8 @@ export function estimateClusterFit(ir: Ir, keptRows: number | null): ClusterFitE
   const held = CLUSTER_FIT.workerBaseBytes + CLUSTER_FIT.allowanceBytes;
   const needBytes = held + trainRows * perRow;
   const cap = CLUSTER_FIT.targetShare * compute.workerMemoryBytes;
-  const fitRows = needBytes <= cap ? trainRows : Math.max(0, Math.min(trainRows, Math.floor((cap - held) / perRow)));
+  const paused = CLUSTER_FIT.workerBaseBytes >= CLUSTER_FIT.pauseShare * compute.workerMemoryBytes;
+  const fitRows = paused ? 0 : needBytes <= cap ? trainRows : Math.max(0, Math.min(trainRows, Math.floor((cap - held) / perRow)));
   return { model: worst.model, trainRows, workers: compute.workers, workerMemoryBytes: compute.workerMemoryBytes,
     needBytes: Math.round(needBytes), fitRows, everyRowNeedsBytes: Math.round(needBytes / CLUSTER_FIT.targetShare) };
 }
