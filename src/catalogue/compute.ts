@@ -63,8 +63,12 @@ export const CLUSTER_FIT = {
   allowanceBytes: 64 * 1024 ** 2,
   /** Dask places persisted partitions unevenly: the fullest worker's share over an even share (measured 1.03 at 16M rows on 4 workers). */
   shareImbalance: 1.1,
-  /** A worker's memory before the fit, for the compile-time estimate only (the runtime reads the real figure): 212–240 MiB measured (bench/refit_memory.py). */
-  workerBaseBytes: 240 * 1024 ** 2,
+  /**
+   * A worker's memory before the fit, for the compile-time estimate only (the runtime reads the real
+   * figure): 366–384 MiB measured in epoch 005 at 20M rows on 1GB workers, after its reads and samples
+   * (a worker that only read a sample holds 212–240 MiB, bench/refit_memory.py).
+   */
+  workerBaseBytes: 384 * 1024 ** 2,
   /** Bytes per feature value in the fit's matrix (float32). */
   featureBytes: 4,
   /** Bytes of a row's target in the fit's matrix (int64 class codes, or float64). */
