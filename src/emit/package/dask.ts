@@ -5,7 +5,7 @@
  * over every training row on the cluster, `sample off`). Which models train distributed
  * comes from the catalogue's `distributed` framework field.
  */
-import { CLUSTER_FIT, FRAMEWORKS, MODELS, MODEL_IDS, type FrameworkInfo } from '../../catalogue/index.js';
+import { BUDGETS, CLUSTER_FIT, FRAMEWORKS, MODELS, MODEL_IDS, type FrameworkInfo } from '../../catalogue/index.js';
 import { makeFile } from '../files.js';
 import type { OutputFile } from '../types.js';
 import type { EmitContext } from '../view-model.js';
@@ -35,7 +35,8 @@ export function distributedFitMemory(): Record<string, number> {
 export function emitPackageDask(ctx: EmitContext): OutputFile[] {
   if (!ctx.ir.epochs.some((e) => e.compute)) return [];
   const training = ctx.engine.render('package/dask_training.py.hbs', { ...packageView(ctx), distributed: distributedModels(),
-    fitMemory: distributedFitMemory(), clusterFit: CLUSTER_FIT });
+    fitMemory: distributedFitMemory(), clusterFit: CLUSTER_FIT,
+    selectionRows: BUDGETS.defaultSelectionSampleRows });
   return [
     emitPackageFile(ctx, 'dask_data.py', 'package/dask_data.py', ['limits', 'data', 'epochs']),
     emitPackageFile(ctx, 'dask_selection.py', 'package/dask_selection.py', ['models', 'epochs']),
